@@ -1,0 +1,15 @@
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import * as schema from './schema';
+
+export type Database = NodePgDatabase<typeof schema> & { $client: pg.Pool };
+
+/** Creates a pool-backed Drizzle client; nothing connects at import time. */
+export function createDb(databaseUrl: string, options: { max?: number } = {}): Database {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: options.max ?? 10 });
+  return drizzle(pool, { schema }) as Database;
+}
+
+export async function closeDb(db: Database): Promise<void> {
+  await db.$client.end();
+}

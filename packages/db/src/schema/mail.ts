@@ -1,0 +1,253 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { user } from './auth';
+
+// Every mirror table leads its keys and indexes with account_id and every query filters
+// by it, so the data can later be distributed by account (Citus) unchanged.
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+const uid = (name: string) => bigint(name, { mode: 'number' });
+const timestamps = {
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+};
+
+export type TransportSecurity = 'tls' | 'starttls' | 'plain';
+export type AccountStatus = 'pending' | 'syncing' | 'ok' | 'auth_failed' | 'unreachable' | 'error';
+export type FolderRole = 'inbox' | 'sent' | 'drafts' | 'trash' | 'junk' | 'archive';
+export interface MailAddress {
+  name: string;
+  address: string;
+}
+export interface AttachmentSummary {
+  /** index into the parsed message's attachment list */
+  index: number;
+  filename: string;
+  contentType: string;
+  size: number;
+}
+
+export const mailAccount = pgTable(
+  'mail_account',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => user.id, { onDelete: 'cascade' }),
+    address: text('address').notNull(),
+    displayName: text('display_name').notNull().default(''),
+    /** provider preset id (qq, 163, 126, yeah, custom) */
+    provider: text('provider').notNull(),
+    username: text('username').notNull(),
+    imapHost: text('imap_host').notNull(),
+    imapPort: integer('imap_port').notNull(),
+    imapSecurity: text('imap_security').$type<TransportSecurity>().notNull(),
+    smtpHost: text('smtp_host').notNull(),
+    smtpPort: integer('smtp_port').notNull(),
+    smtpSecurity: text('smtp_security').$type<TransportSecurity>().notNull(),
+    /** AES-256-GCM sealed authorization code; never leaves the server */
+    secretSealed: text('secret_sealed').notNull(),
+    status: text('status').$type<AccountStatus>().notNull().default('pending'),
+    lastError: text('last_error'),
+    lastErrorAt: timestamp('last_error_at', { withTimezone: true }),
+    /** first-sync progress 0..100 */
+    syncProgress: integer('sync_progress').notNull().default(0),
+    capabilities: text('capabilities').array().notNull().default(sql`'{}'::text[]`),
+    /** worker lease: one owner at a time */
+    leaseOwner: text('lease_owner'),
+    leaseExpiresAt: timestamp('lease_expires_at', { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('mail_account_user_address_idx').on(t.userId, t.address)],
+);
+
+export const mailbox = pgTable(
+  'mailbox',
+  {
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => mailAccount.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull().defaultRandom(),
+    path: text('path').notNull(),
+    delimiter: text('delimiter'),
+    name: text('name').notNull(),
+    role: text('role').$type<FolderRole>(),
+    uidValidity: uid('uid_validity'),
+    /** null where the server does not report UIDNEXT (NetEase) */
+    uidNext: uid('uid_next'),
+    highestModSeq: bigint('highest_modseq', { mode: 'bigint' }),
+    /** highest UID mirrored so far; first sync fills downwards from the top */
+    highestSyncedUid: uid('highest_synced_uid'),
+    /** lowest UID mirrored so far during the newest-first first sync */
+    lowestSyncedUid: uid('lowest_synced_uid'),
+    firstSyncDone: boolean('first_sync_done').notNull().default(false),
+    totalCount: integer('total_count').notNull().default(0),
+    unreadCount: integer('unread_count').notNull().default(0),
+    serverMessageCount: integer('server_message_count'),
+    lastFullSyncAt: timestamp('last_full_sync_at', { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    primaryKey({ columns: [t.accountId, t.id] }),
+    uniqueIndex('mailbox_account_path_idx').on(t.accountId, t.path),
+  ],
+);
+
+export const thread = pgTable(
+  'thread',
+  {
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => mailAccount.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull().defaultRandom(),
+    /** normalized subject, the fallback key when References are missing */
+    subjectKey: text('subject_key').notNull(),
+    lastDate: timestamp('last_date', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.accountId, t.id] }),
+    index('thread_account_subject_idx').on(t.accountId, t.subjectKey),
+  ],
+);
+
+export const message = pgTable(
+  'message',
+  {
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => mailAccount.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull().defaultRandom(),
+    mailboxId: uuid('mailbox_id').notNull(),
+    uid: uid('uid').notNull(),
+    messageId: text('message_id'),
+    inReplyTo: text('in_reply_to'),
+    references: text('references').array().notNull().default(sql`'{}'::text[]`),
+    threadId: uuid('thread_id'),
+    subject: text('subject').notNull().default(''),
+    from: jsonb('from').$type<MailAddress | null>(),
+    to: jsonb('to').$type<MailAddress[]>().notNull().default([]),
+    cc: jsonb('cc').$type<MailAddress[]>().notNull().default([]),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+    size: integer('size').notNull().default(0),
+    flags: text('flags').array().notNull().default(sql`'{}'::text[]`),
+    seen: boolean('seen').notNull().default(false),
+    flagged: boolean('flagged').notNull().default(false),
+    snippet: text('snippet').notNull().default(''),
+    hasAttachments: boolean('has_attachments').notNull().default(false),
+    /** CJK-aware search document: words plus overlapping CJK bigrams (see search.ts) */
+    searchDocument: tsvector('search_document'),
+    ...timestamps,
+  },
+  (t) => [
+    primaryKey({ columns: [t.accountId, t.id] }),
+    uniqueIndex('message_account_mailbox_uid_idx').on(t.accountId, t.mailboxId, t.uid),
+    // keyset paging of a folder: newest first, id breaks ties
+    index('message_account_mailbox_received_idx').on(
+      t.accountId,
+      t.mailboxId,
+      t.receivedAt.desc(),
+      t.id.desc(),
+    ),
+    index('message_account_message_id_idx').on(t.accountId, t.messageId),
+    index('message_account_thread_idx').on(t.accountId, t.threadId),
+    index('message_search_idx').using('gin', t.searchDocument),
+  ],
+);
+
+/** Bodies are fetched on first open and cached here. */
+export const messageBody = pgTable(
+  'message_body',
+  {
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => mailAccount.id, { onDelete: 'cascade' }),
+    messageId: uuid('message_id').notNull(),
+    /** sanitized HTML (remote images already rewritten to placeholders) or null */
+    html: text('html'),
+    text: text('text'),
+    hasRemoteImages: boolean('has_remote_images').notNull().default(false),
+    attachments: jsonb('attachments').$type<AttachmentSummary[]>().notNull().default([]),
+    fetchedAt: timestamp('fetched_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.messageId] })],
+);
+
+export type PendingImapOpKind =
+  | 'set_flags'
+  | 'move'
+  | 'delete'
+  | 'append'
+  | 'create_folder'
+  | 'rename_folder'
+  | 'delete_folder';
+export type QueueState = 'pending' | 'done' | 'failed';
+
+/** IMAP writes, queued in the same transaction as the mirror change they mirror. */
+export const pendingImapOp = pgTable(
+  'pending_imap_op',
+  {
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => mailAccount.id, { onDelete: 'cascade' }),
+    id: bigserial('id', { mode: 'number' }).notNull(),
+    kind: text('kind').$type<PendingImapOpKind>().notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    state: text('state').$type<QueueState>().notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    appliedAt: timestamp('applied_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.accountId, t.id] }),
+    index('pending_imap_op_account_state_idx').on(t.accountId, t.state, t.id),
+  ],
+);
+
+export type OutgoingState = 'queued' | 'sending' | 'sent' | 'failed';
+export interface OutgoingDraft {
+  to: MailAddress[];
+  cc: MailAddress[];
+  subject: string;
+  text: string;
+  inReplyTo?: string;
+  references?: string[];
+}
+
+/** Outgoing mail, sent by the worker through the account's own SMTP server. */
+export const outgoingMail = pgTable(
+  'outgoing_mail',
+  {
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => mailAccount.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull().defaultRandom(),
+    /** RFC 5322 Message-ID chosen before sending, so a retry never sends twice */
+    messageIdHeader: text('message_id_header').notNull(),
+    draft: jsonb('draft').$type<OutgoingDraft>().notNull(),
+    state: text('state').$type<OutgoingState>().notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.accountId, t.id] }),
+    index('outgoing_mail_account_state_idx').on(t.accountId, t.state),
+  ],
+);

@@ -1,0 +1,72 @@
+/**
+ * The search document: Postgres' `simple` parser keeps a run of Chinese characters as
+ * one token, so a two-character word inside it can never match. Each run of CJK
+ * characters is therefore stored as its single characters and its overlapping bigrams,
+ * and a query is matched as a phrase of bigrams (see toSearchQuery). Everything else is
+ * lower-cased words. Only core Postgres features are used (tsvector + GIN).
+ */
+
+const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
+const WORD = /[\p{L}\p{N}_]+/gu;
+
+function cjkBigrams(run: string): string[] {
+  const chars = Array.from(run);
+  if (chars.length === 1) return chars;
+  const grams: string[] = [];
+  for (let i = 0; i < chars.length - 1; i++) grams.push(`${chars[i]}${chars[i + 1]}`);
+  return grams;
+}
+
+/** Tokens of a text, in order: words and CJK bigrams (single CJK chars on their own). */
+export function searchTokens(text: string): string[] {
+  const tokens: string[] = [];
+  let last = 0;
+  const lower = text.toLowerCase();
+  for (const match of lower.matchAll(CJK_RUN)) {
+    tokens.push(...wordsOf(lower.slice(last, match.index)));
+    const run = match[0];
+    tokens.push(...cjkBigrams(run));
+    last = match.index + run.length;
+  }
+  tokens.push(...wordsOf(lower.slice(last)));
+  return tokens;
+}
+
+function wordsOf(text: string): string[] {
+  return Array.from(text.matchAll(WORD), (m) => m[0]);
+}
+
+/** Document text for `to_tsvector('simple', …)`: tokens plus single CJK characters. */
+export function toSearchDocument(text: string): string {
+  const tokens = searchTokens(text);
+  const singles = Array.from(text.matchAll(CJK_RUN), (m) => Array.from(m[0])).flat();
+  return [...tokens, ...singles].join(' ');
+}
+
+const escapeLexeme = (token: string) => `'${token.replace(/'/g, "''")}'`;
+
+/**
+ * A `to_tsquery('simple', …)` expression: every word of the query must match; a CJK run
+ * must match as consecutive bigrams (`<->`), a lone CJK character as itself; the last
+ * Latin word matches as a prefix so results follow typing.
+ */
+export function toSearchQuery(query: string): string | null {
+  const parts: string[] = [];
+  const lower = query.toLowerCase();
+  let last = 0;
+  const pushWords = (text: string) => {
+    for (const word of wordsOf(text)) parts.push(escapeLexeme(word));
+  };
+  for (const match of lower.matchAll(CJK_RUN)) {
+    pushWords(lower.slice(last, match.index));
+    parts.push(cjkBigrams(match[0]).map(escapeLexeme).join(' <-> '));
+    last = match.index + match[0].length;
+  }
+  pushWords(lower.slice(last));
+  if (parts.length === 0) return null;
+  const lastPart = parts[parts.length - 1];
+  if (lastPart && !/[^\x00-\x7f]/.test(lastPart) && !lastPart.includes('<->')) {
+    parts[parts.length - 1] = `${lastPart}:*`;
+  }
+  return parts.join(' & ');
+}
