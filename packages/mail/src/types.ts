@@ -1,0 +1,124 @@
+/**
+ * The mail package's contract: what sync, api and the worker may rely on.
+ * Provider differences live in presets and capability checks here, never in callers.
+ */
+import type { FolderRole, MailAddress, TransportSecurity } from '@youjian/db/schema';
+
+export type { FolderRole, MailAddress, TransportSecurity };
+
+export interface Endpoint {
+  host: string;
+  port: number;
+  security: TransportSecurity;
+}
+
+export type ProviderId = 'qq' | '163' | '126' | 'yeah' | 'custom';
+
+export interface ProviderPreset {
+  id: ProviderId;
+  /** shown in the "Add mailbox" form */
+  label: string;
+  /** address domains that belong to the preset, e.g. qq.com, foxmail.com */
+  domains: string[];
+  /** undefined for `custom`: the user types host/port/security */
+  imap?: Endpoint;
+  smtp?: Endpoint;
+  /** where the user gets the 授权码 (authorization code); shown in the form */
+  authCodeHelp: string;
+  /** the provider files SMTP-submitted mail into Sent itself, so Youjian must not APPEND */
+  savesSentCopy: boolean;
+}
+
+/** Everything needed to talk to one mailbox; the secret is already opened. */
+export interface MailCredentials {
+  address: string;
+  username: string;
+  /** the authorization code (授权码) or password */
+  secret: string;
+  imap: Endpoint;
+  smtp: Endpoint;
+}
+
+export type MailErrorCode =
+  | 'AUTH_FAILED' // wrong authorization code, or IMAP/SMTP not enabled at the provider
+  | 'HOST_UNREACHABLE' // DNS failure, connection refused, no route
+  | 'TLS_FAILED' // handshake failed, certificate rejected, TLS spoken to a plain port
+  | 'TIMEOUT'
+  | 'SENDER_REJECTED' // e.g. NetEase 553 Mail from must equal authorized user
+  | 'RECIPIENT_REJECTED'
+  | 'MESSAGE_NOT_FOUND'
+  | 'MALFORMED_MESSAGE'
+  | 'PROTOCOL'; // anything else the server said
+
+export interface RemoteFolder {
+  path: string;
+  delimiter: string | null;
+  /** last path segment, decoded (modified UTF-7 already undone by imapflow) */
+  name: string;
+  role: FolderRole | null;
+  /** \Noselect folders hold no messages and are not mirrored */
+  selectable: boolean;
+}
+
+/** What STATUS / SELECT told us about a folder; absent items are null (NetEase omits UIDNEXT). */
+export interface FolderStatus {
+  uidValidity: number;
+  uidNext: number | null;
+  highestModSeq: bigint | null;
+  messages: number;
+  unseen: number | null;
+}
+
+/** The header-level view of a message that the mirror stores. */
+export interface MessageSummary {
+  uid: number;
+  flags: string[];
+  messageId: string | null;
+  inReplyTo: string | null;
+  references: string[];
+  subject: string;
+  from: MailAddress | null;
+  to: MailAddress[];
+  cc: MailAddress[];
+  sentAt: Date | null;
+  receivedAt: Date;
+  size: number;
+  hasAttachments: boolean;
+}
+
+export interface ParsedAttachment {
+  filename: string;
+  contentType: string;
+  size: number;
+  content: Uint8Array;
+}
+
+export interface ParsedMessage {
+  messageId: string | null;
+  subject: string;
+  from: MailAddress | null;
+  to: MailAddress[];
+  cc: MailAddress[];
+  sentAt: Date | null;
+  html: string | null;
+  text: string | null;
+  attachments: ParsedAttachment[];
+}
+
+export interface SanitizedHtml {
+  html: string;
+  /** the message referenced remote images, which were blocked */
+  hasRemoteImages: boolean;
+}
+
+export interface OutgoingMessage {
+  from: MailAddress;
+  to: MailAddress[];
+  cc: MailAddress[];
+  subject: string;
+  text: string;
+  /** chosen by the caller so a retried send is recognisable (RFC 5322 §3.6.4) */
+  messageId: string;
+  inReplyTo?: string;
+  references?: string[];
+}
