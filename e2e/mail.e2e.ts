@@ -1,0 +1,74 @@
+import { expect, type Page, test } from '@playwright/test';
+
+/**
+ * The walking skeleton, as a new user lives it: sign up, link a QQ and a NetEase
+ * mailbox (the local qq.test / 163.test providers), send a Chinese mail from one to the
+ * other, watch it arrive without reloading, read it, and find the copy in Sent.
+ */
+const run = Date.now().toString(36);
+const subject = `季度报告 会议通知 ${run}`;
+const body = `各位好，明天下午三点在三楼会议室讨论季度报告。编号 ${run}`;
+
+async function signUp(page: Page, email: string) {
+  await page.goto('/sign-up');
+  const name = page.getByLabel('Name');
+  if (await name.count()) await name.fill('E2E 用户');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill('correct horse battery staple');
+  await page.getByRole('button', { name: 'Sign up' }).click();
+  await expect(page).not.toHaveURL(/sign-up/);
+}
+
+async function addMailbox(page: Page, provider: string, address: string, code: string) {
+  await page.goto('/settings');
+  await page.getByLabel('Provider').selectOption({ label: provider });
+  await page.getByLabel('Email address').fill(address);
+  await page.getByLabel('Authorization code').fill(code);
+  await page.getByRole('button', { name: 'Add mailbox' }).click();
+}
+
+async function openFolder(page: Page, address: string, folder: RegExp) {
+  const account = page.getByRole('navigation').getByRole('group', { name: address });
+  await account.getByRole('link', { name: folder }).click();
+}
+
+test('a new user links QQ and 163 mailboxes, sends Chinese mail and reads it on arrival', async ({
+  page,
+}) => {
+  await signUp(page, `e2e-${run}@example.test`);
+
+  await addMailbox(page, 'QQ Mail', 'alice@qq.test', 'wrong-code');
+  await expect(page.getByRole('alert')).toContainText(/authorization code/i);
+  await expect(page.getByRole('listitem').filter({ hasText: 'alice@qq.test' })).toHaveCount(0);
+
+  await addMailbox(page, 'QQ Mail', 'alice@qq.test', 'alice-auth-code');
+  await expect(page.getByRole('listitem').filter({ hasText: 'alice@qq.test' })).toBeVisible();
+  await addMailbox(page, '163', 'bob@163.test', 'bob-auth-code');
+  await expect(page.getByRole('listitem').filter({ hasText: 'bob@163.test' })).toBeVisible();
+
+  await page.goto('/');
+  await openFolder(page, 'bob@163.test', /收件箱|Inbox/i);
+
+  await page.getByRole('button', { name: 'Compose' }).click();
+  await page.getByLabel('From').selectOption({ label: 'alice@qq.test' });
+  await page.getByLabel('To').fill('bob@163.test');
+  await page.getByLabel('Subject').fill(subject);
+  await page.getByLabel('Message').fill(body);
+  await page.getByRole('button', { name: 'Send' }).click();
+
+  // no reload from here: the list must update by itself (bob's provider has no IDLE: polled)
+  const item = page.getByRole('listitem').filter({ hasText: subject });
+  await expect(item).toBeVisible({ timeout: 60_000 });
+  await item.click();
+  const reading = page.getByRole('article');
+  await expect(reading.getByRole('heading', { name: subject })).toBeVisible();
+  await expect(reading).toContainText('alice@qq.test');
+  const content = reading.frameLocator('iframe').locator('body');
+  const plain = reading.getByTestId('message-text');
+  await expect(plain.or(content).first()).toContainText('明天下午三点在三楼会议室讨论季度报告');
+
+  await openFolder(page, 'alice@qq.test', /已发送|Sent/i);
+  await expect(page.getByRole('listitem').filter({ hasText: subject })).toHaveCount(1, {
+    timeout: 60_000,
+  });
+});

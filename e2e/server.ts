@@ -1,0 +1,43 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { ensureMailstack, providerEnv } from '@youjian/tooling/mailstack';
+import { startProduct } from '@youjian/tooling/product';
+
+/**
+ * The product as the browser tests see it: a database of its own on the test Postgres,
+ * its own data folder, and the local providers standing in for QQ Mail and NetEase.
+ */
+const serverUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const name = `youjian_e2e_${crypto.randomBytes(4).toString('hex')}`;
+const admin = new pg.Client({ connectionString: serverUrl });
+await admin.connect();
+await admin.query(`create database ${name}`);
+await admin.end();
+const databaseUrl = new URL(serverUrl);
+databaseUrl.pathname = `/${name}`;
+
+await ensureMailstack();
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'youjian-e2e-'));
+process.env.DATABASE_URL = databaseUrl.toString();
+process.env.YOUJIAN_DATA_DIR = dataDir;
+
+const product = await startProduct({
+  port: 3100,
+  // NetEase has no IDLE: the worker polls; a short interval keeps the test quick
+  env: { ...providerEnv(), YOUJIAN_POLL_INTERVAL_MS: '2000' },
+});
+
+const shutdown = async () => {
+  await product.stop();
+  const again = new pg.Client({ connectionString: serverUrl });
+  await again.connect();
+  await again.query(`drop database if exists ${name} with (force)`);
+  await again.end();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  process.exit(0);
+};
+process.once('SIGTERM', () => void shutdown());
+process.once('SIGINT', () => void shutdown());

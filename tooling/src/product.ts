@@ -1,0 +1,137 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { closeDb, createDb, migrateDb, readDbEnv } from '@youjian/db';
+import { resolveDatabaseUrl } from '@youjian/db/embedded';
+
+/** Repository root: tooling/src → .. → .. */
+export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
+const bin = (name: string) => path.join(REPO_ROOT, 'node_modules/.bin', name);
+
+export interface ProductOptions {
+  port?: number;
+  /** extra environment for the web and worker processes (e.g. the test providers) */
+  env?: Record<string, string>;
+  /** runs after migrations, before the processes start (the demo seeds here) */
+  beforeStart?: (databaseUrl: string) => Promise<void>;
+  log?: (line: string) => void;
+}
+
+export interface RunningProduct {
+  url: string;
+  databaseUrl: string;
+  stop: () => Promise<void>;
+}
+
+/**
+ * Starts Youjian as `npm start` does: the database (embedded unless DATABASE_URL is
+ * set), migrations, a production build of the web app (turbo skips it when nothing
+ * changed), then `next start` and the worker side by side.
+ */
+export async function startProduct(options: ProductOptions = {}): Promise<RunningProduct> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const port = options.port ?? Number(process.env.PORT ?? 3000);
+  const startedAt = performance.now();
+  const dbEnv = readDbEnv();
+
+  const database = await resolveDatabaseUrl(dbEnv);
+  log(`database: ${database.embedded ? `embedded Postgres in ${dbEnv.dataDir}/pg` : 'DATABASE_URL'}`);
+  const db = createDb(database.url, { max: 1 });
+  await migrateDb(db);
+  await closeDb(db);
+  await options.beforeStart?.(database.url);
+
+  buildWebApp(log);
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...options.env,
+    NODE_ENV: 'production',
+    DATABASE_URL: database.url,
+    YOUJIAN_DATA_DIR: dbEnv.dataDir,
+    BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? localAuthSecret(dbEnv.dataDir),
+    BETTER_AUTH_URL: process.env.BETTER_AUTH_URL ?? `http://localhost:${port}`,
+    PORT: String(port),
+  };
+  const children = [
+    spawnLogged('web', bin('next'), ['start', '-p', String(port)], path.join(REPO_ROOT, 'apps/web'), env),
+    spawnLogged('worker', bin('tsx'), ['src/main.ts'], path.join(REPO_ROOT, 'apps/worker'), env),
+  ];
+  const url = `http://localhost:${port}`;
+  await waitForHttp(`${url}/sign-in`, children);
+  log(`Youjian is ready at ${url} (${((performance.now() - startedAt) / 1000).toFixed(1)} s from start)`);
+
+  let stopped = false;
+  return {
+    url,
+    databaseUrl: database.url,
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      await Promise.all(children.map(stopChild));
+      await database.stop();
+    },
+  };
+}
+
+function buildWebApp(log: (line: string) => void): void {
+  log('building the web app (cached when unchanged) …');
+  const result = spawnSync(bin('turbo'), ['run', 'build', '--filter=@youjian/web', '--output-logs=errors-only'], {
+    cwd: REPO_ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', TURBO_TELEMETRY_DISABLED: '1' },
+  });
+  if (result.status !== 0) throw new Error('the web app failed to build');
+}
+
+/** Better Auth signs sessions with this; generated once per data folder for local use. */
+function localAuthSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'auth.secret');
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    fs.writeFileSync(file, crypto.randomBytes(32).toString('base64url'), { mode: 0o600 });
+  }
+  return fs.readFileSync(file, 'utf8').trim();
+}
+
+function spawnLogged(name: string, command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const prefix = (chunk: Buffer) =>
+    chunk
+      .toString()
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => `[${name}] ${line}\n`)
+      .join('');
+  child.stdout?.on('data', (chunk: Buffer) => process.stdout.write(prefix(chunk)));
+  child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(prefix(chunk)));
+  child.on('exit', (code, signal) => {
+    if (code !== 0 && signal === null) console.error(`[${name}] exited with code ${code}`);
+  });
+  return child;
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // the whole process group: next start forks its own server process
+  process.kill(-child.pid, 'SIGTERM');
+  const timer = setTimeout(() => child.pid && process.kill(-child.pid, 'SIGKILL'), 5000);
+  await exited;
+  clearTimeout(timer);
+}
+
+async function waitForHttp(url: string, children: ChildProcess[]): Promise<void> {
+  for (;;) {
+    const dead = children.find((child) => child.exitCode !== null);
+    if (dead) throw new Error(`a process exited before Youjian was ready (code ${dead.exitCode})`);
+    try {
+      const response = await fetch(url, { redirect: 'manual' });
+      if (response.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
