@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { diffFolderWindow, normalizeFlags, uidRanges, windowBelow } from './folder-diff';
+
+describe('diffFolderWindow', () => {
+  it('reports messages gone from the server as expunged', () => {
+    const diff = diffFolderWindow(
+      [
+        { uid: 1, flags: [] },
+        { uid: 2, flags: [] },
+        { uid: 3, flags: [] },
+      ],
+      [
+        { uid: 1, flags: [] },
+        { uid: 3, flags: [] },
+      ],
+    );
+    expect(diff).toEqual({ expunged: [2], flagChanges: [], missing: [] });
+  });
+
+  it('reports flags changed by another client, ignoring order and \\Recent', () => {
+    const diff = diffFolderWindow(
+      [
+        { uid: 1, flags: ['\\Flagged', '\\Seen'] },
+        { uid: 2, flags: [] },
+      ],
+      [
+        { uid: 1, flags: ['\\Seen', '\\Recent', '\\Flagged'] },
+        { uid: 2, flags: ['\\Seen'] },
+      ],
+    );
+    expect(diff.flagChanges).toEqual([{ uid: 2, flags: ['\\Seen'] }]);
+  });
+
+  it('keeps the local flags of messages with queued changes', () => {
+    const diff = diffFolderWindow(
+      [{ uid: 5, flags: ['\\Seen'] }],
+      [{ uid: 5, flags: [] }],
+      new Set([5]),
+    );
+    expect(diff.flagChanges).toEqual([]);
+  });
+
+  it('reports server messages absent from the mirror as missing', () => {
+    const diff = diffFolderWindow(
+      [{ uid: 1, flags: [] }],
+      [
+        { uid: 4, flags: [] },
+        { uid: 1, flags: [] },
+        { uid: 2, flags: [] },
+      ],
+    );
+    expect(diff.missing).toEqual([2, 4]);
+  });
+});
+
+describe('normalizeFlags', () => {
+  it('sorts, deduplicates and drops the session flag \\Recent', () => {
+    expect(normalizeFlags(['\\Seen', '\\Recent', '$Label1', '\\Seen'])).toEqual([
+      '$Label1',
+      '\\Seen',
+    ]);
+  });
+});
+
+describe('uidRanges', () => {
+  it('covers 1..max in touching ranges, newest first', () => {
+    expect(uidRanges([2, 5, 9, 10, 30], 2)).toEqual([
+      [11, 30],
+      [6, 10],
+      [1, 5],
+    ]);
+  });
+
+  it('returns nothing for an empty folder', () => {
+    expect(uidRanges([], 100)).toEqual([]);
+  });
+});
+
+describe('windowBelow', () => {
+  it('returns the newest window below the top UID', () => {
+    expect(windowBelow(2500, 1000)).toEqual([1501, 2500]);
+  });
+
+  it('stops at UID 1', () => {
+    expect(windowBelow(300, 1000)).toEqual([1, 300]);
+    expect(windowBelow(0, 1000)).toBeNull();
+  });
+});

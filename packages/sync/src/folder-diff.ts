@@ -1,0 +1,72 @@
+/**
+ * Compares the mirror's UIDs and flags of one UID window with the server's answer to
+ * `UID FETCH lo:hi (FLAGS)`. Without CONDSTORE this is the only way to see expunges and
+ * flag changes made by other clients (RFC 3501 §7.4.1: a client that was not selected is
+ * told nothing).
+ */
+
+export interface UidFlags {
+  uid: number;
+  flags: string[];
+}
+
+export interface FolderWindowDiff {
+  /** in the mirror, gone from the server */
+  expunged: number[];
+  /** on the server with other flags than in the mirror */
+  flagChanges: UidFlags[];
+  /** on the server, absent from the mirror */
+  missing: number[];
+}
+
+/** Flags as stored: sorted, without \Recent (session-only, RFC 3501 §2.3.2). */
+export function normalizeFlags(flags: Iterable<string>): string[] {
+  return [...new Set(flags)].filter((f) => f.toLowerCase() !== '\\recent').sort();
+}
+
+export function diffFolderWindow(
+  mirror: readonly UidFlags[],
+  server: readonly UidFlags[],
+  /** UIDs with queued local changes: the mirror is ahead of the server for them */
+  pendingUids: ReadonlySet<number> = new Set(),
+): FolderWindowDiff {
+  const serverByUid = new Map(server.map((m) => [m.uid, normalizeFlags(m.flags)]));
+  const mirrorUids = new Set<number>();
+  const diff: FolderWindowDiff = { expunged: [], flagChanges: [], missing: [] };
+  for (const row of mirror) {
+    mirrorUids.add(row.uid);
+    const flags = serverByUid.get(row.uid);
+    if (!flags) diff.expunged.push(row.uid);
+    else if (!pendingUids.has(row.uid) && !sameFlags(normalizeFlags(row.flags), flags)) {
+      diff.flagChanges.push({ uid: row.uid, flags });
+    }
+  }
+  for (const uid of serverByUid.keys()) if (!mirrorUids.has(uid)) diff.missing.push(uid);
+  diff.missing.sort((a, b) => a - b);
+  return diff;
+}
+
+const sameFlags = (a: string[], b: string[]) =>
+  a.length === b.length && a.every((flag, i) => flag === b[i]);
+
+/**
+ * Splits sorted UIDs into contiguous `lo:hi` ranges of at most `size` UIDs each, newest
+ * first; consecutive ranges touch, so together they cover 1..max without gaps.
+ */
+export function uidRanges(sortedUids: readonly number[], size: number): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  let lo = 1;
+  for (let i = 0; i < sortedUids.length; i += size) {
+    const hi = sortedUids[Math.min(i + size, sortedUids.length) - 1];
+    if (hi === undefined) break;
+    ranges.push([lo, hi]);
+    lo = hi + 1;
+  }
+  return ranges.reverse();
+}
+
+/** Newest-first first-sync window below `top` (inclusive); null when UID 1 was passed. */
+export function windowBelow(top: number, size: number): [number, number] | null {
+  if (top < 1) return null;
+  return [Math.max(1, top - size + 1), top];
+}

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import {
+  assignThreads,
+  type KnownThreads,
+  normalizeSubject,
+  type ThreadableMessage,
+} from './threading';
+
+const none: KnownThreads = {
+  byMessageId: new Map(),
+  byReferencedId: new Map(),
+  bySubject: new Map(),
+};
+
+function ids() {
+  let n = 0;
+  return () => `t${++n}`;
+}
+
+function msg(partial: Partial<ThreadableMessage> & { day: number }): ThreadableMessage {
+  return {
+    messageId: null,
+    inReplyTo: null,
+    references: [],
+    subject: '',
+    date: new Date(Date.UTC(2025, 0, partial.day)),
+    ...partial,
+  };
+}
+
+describe('normalizeSubject', () => {
+  const table: Array<[string, string]> = [
+    ['Re: Lunch', 'lunch'],
+    ['RE: re: Fwd: Lunch', 'lunch'],
+    ['回复: 项目进度', '项目进度'],
+    ['回复：项目进度', '项目进度'],
+    ['转发: 答复: 会议纪要', '会议纪要'],
+    ['Re[2]: Budget  2025', 'budget 2025'],
+    ['[dev-list] Re: Build broken', 'build broken'],
+    ['Regarding the plan', 'regarding the plan'],
+    ['', ''],
+  ];
+  for (const [subject, expected] of table) {
+    it(`normalizes "${subject}" to "${expected}"`, () => {
+      expect(normalizeSubject(subject)).toBe(expected);
+    });
+  }
+});
+
+describe('assignThreads', () => {
+  it('puts a reply into the thread of the message its In-Reply-To names', () => {
+    const result = assignThreads(
+      [
+        msg({ day: 1, messageId: '<a@x>', subject: 'Lunch' }),
+        msg({ day: 2, messageId: '<b@x>', inReplyTo: '<a@x>', subject: 'Re: Lunch' }),
+      ],
+      none,
+      ids(),
+    );
+    expect(result.threadIds).toEqual(['t1', 't1']);
+    expect(result.newThreads).toHaveLength(1);
+    expect(result.newThreads[0]?.lastDate).toEqual(new Date(Date.UTC(2025, 0, 2)));
+  });
+
+  it('links a batch delivered newest first (the first sync order)', () => {
+    const result = assignThreads(
+      [
+        msg({ day: 3, messageId: '<c@x>', references: ['<a@x>', '<b@x>'], subject: 'Re: Plan' }),
+        msg({ day: 2, messageId: '<b@x>', references: ['<a@x>'], subject: 'Re: Plan' }),
+        msg({ day: 1, messageId: '<a@x>', subject: 'Plan' }),
+      ],
+      none,
+      ids(),
+    );
+    expect(new Set(result.threadIds).size).toBe(1);
+  });
+
+  it('joins a thread already in the mirror through References', () => {
+    const known = { ...none, byMessageId: new Map([['<a@x>', 'old']]) };
+    const result = assignThreads(
+      [msg({ day: 5, messageId: '<z@x>', references: ['<a@x>'], subject: 'Re: Plan' })],
+      known,
+      ids(),
+    );
+    expect(result.threadIds).toEqual(['old']);
+    expect(result.newThreads).toEqual([]);
+  });
+
+  it('puts an older original into the thread of a mirrored reply that references it', () => {
+    const known = { ...none, byReferencedId: new Map([['<a@x>', 'replies']]) };
+    const result = assignThreads(
+      [msg({ day: 1, messageId: '<a@x>', subject: 'Plan' })],
+      known,
+      ids(),
+    );
+    expect(result.threadIds).toEqual(['replies']);
+  });
+
+  it('joins a reply without References by its normalized subject (回复:)', () => {
+    const known = { ...none, bySubject: new Map([['项目进度', 'cn']]) };
+    const result = assignThreads([msg({ day: 4, subject: '回复: 项目进度' })], known, ids());
+    expect(result.threadIds).toEqual(['cn']);
+  });
+
+  it('starts a new thread for an unrelated message with an equal subject and no prefix', () => {
+    const known = { ...none, bySubject: new Map([['hello', 'other']]) };
+    const result = assignThreads([msg({ day: 4, subject: 'Hello' })], known, ids());
+    expect(result.threadIds).toEqual(['t1']);
+    expect(result.newThreads).toEqual([
+      { id: 't1', subjectKey: 'hello', lastDate: new Date(Date.UTC(2025, 0, 4)) },
+    ]);
+  });
+
+  it('never merges replies with an empty subject by subject', () => {
+    const result = assignThreads(
+      [msg({ day: 1, subject: 'Re:' }), msg({ day: 2, subject: 'Re: ' })],
+      none,
+      ids(),
+    );
+    expect(result.threadIds).toEqual(['t1', 't2']);
+  });
+});
