@@ -91,10 +91,16 @@ export interface ParsedAttachment {
   contentType: string;
   size: number;
   content: Uint8Array;
+  /** Content-ID without angle brackets, for cid: images in the HTML (RFC 2392) */
+  contentId?: string | null;
+  /** 'inline' for parts shown inside the HTML, 'attachment' otherwise */
+  disposition?: 'inline' | 'attachment';
 }
 
 export interface ParsedMessage {
   messageId: string | null;
+  inReplyTo?: string | null;
+  references?: string[];
   subject: string;
   from: MailAddress | null;
   to: MailAddress[];

@@ -1,0 +1,37 @@
+/**
+ * Whether a message has attachments, from BODYSTRUCTURE alone (RFC 3501 §7.4.2), so the
+ * list can show a paperclip without downloading bodies.
+ */
+import type { MessageStructureObject } from 'imapflow';
+
+/** Signature parts (RFC 3156, RFC 8551) are not something a reader would call an attachment. */
+const SIGNATURE_TYPES = new Set([
+  'application/pgp-signature',
+  'application/pkcs7-signature',
+  'application/x-pkcs7-signature',
+]);
+
+function isAttachmentPart(node: MessageStructureObject, insideRelated: boolean): boolean {
+  const type = node.type.toLowerCase();
+  if (SIGNATURE_TYPES.has(type)) return false;
+  const disposition = node.disposition?.toLowerCase();
+  if (disposition === 'attachment') return true;
+  const named = Boolean(node.dispositionParameters?.filename || node.parameters?.name);
+  // RFC 2387: a part referenced by Content-ID from the HTML is an inline image, not a file.
+  if (insideRelated && node.id && disposition !== 'attachment') return false;
+  if (type === 'message/rfc822') return true;
+  if (type.startsWith('text/')) return named && disposition !== 'inline';
+  return named || disposition !== 'inline';
+}
+
+export function hasAttachments(
+  node: MessageStructureObject | undefined,
+  insideRelated = false,
+): boolean {
+  if (!node) return false;
+  if (node.childNodes?.length || node.type.toLowerCase().startsWith('multipart/')) {
+    const related = node.type.toLowerCase() === 'multipart/related';
+    return (node.childNodes ?? []).some((child) => hasAttachments(child, related));
+  }
+  return isAttachmentPart(node, insideRelated);
+}

@@ -1,0 +1,152 @@
+/**
+ * Header-level mirror data in one UID FETCH per range (RFC 3501 §6.4.8): UID FLAGS
+ * ENVELOPE BODYSTRUCTURE INTERNALDATE RFC822.SIZE and the References header, which
+ * ENVELOPE lacks. Envelope text that imapflow could not decode (raw 8-bit GBK headers, or
+ * GB18030 in words labelled gb2312) is re-read from the header bytes in one more FETCH for
+ * just those messages — never a round trip per message.
+ */
+import type {
+  FetchMessageObject,
+  FetchQueryObject,
+  ImapFlow,
+  MessageAddressObject,
+} from 'imapflow';
+import { addressParser } from 'postal-mime';
+import { hasAttachments } from './body-structure';
+import { toMailError } from './errors';
+import { decodeEncodedWords, parseMessageIds, readRawHeaders } from './header-decode';
+import type { MailAddress, MessageSummary } from './types';
+
+const SUMMARY_QUERY: FetchQueryObject = {
+  uid: true,
+  flags: true,
+  envelope: true,
+  bodyStructure: true,
+  internalDate: true,
+  size: true,
+  headers: ['references'],
+};
+
+const REPAIR_HEADERS = ['subject', 'from', 'to', 'cc'];
+const REPLACEMENT_CHAR = '\uFFFD';
+
+function toAddress(entry: MessageAddressObject | undefined): MailAddress | null {
+  if (!entry?.address && !entry?.name) return null;
+  return { name: entry.name ?? '', address: entry.address ?? '' };
+}
+
+function toAddresses(entries: MessageAddressObject[] | undefined): MailAddress[] {
+  return (entries ?? []).map(toAddress).filter((entry): entry is MailAddress => entry !== null);
+}
+
+function validDate(value: Date | string | undefined): Date | null {
+  if (!value) return null;
+  const date = value instanceof Date ? value : new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+export function summaryFromFetch(message: FetchMessageObject): MessageSummary {
+  const envelope = message.envelope;
+  const headers = message.headers ? readRawHeaders(message.headers) : new Map<string, string[]>();
+  return {
+    uid: message.uid,
+    flags: [...(message.flags ?? [])],
+    messageId: envelope?.messageId || null,
+    inReplyTo: envelope?.inReplyTo || null,
+    references: parseMessageIds(headers.get('references')?.join(' ')),
+    subject: envelope?.subject ?? '',
+    from: toAddress(envelope?.from?.[0]),
+    to: toAddresses(envelope?.to),
+    cc: toAddresses(envelope?.cc),
+    sentAt: validDate(envelope?.date),
+    receivedAt: validDate(message.internalDate) ?? new Date(0),
+    size: message.size ?? 0,
+    hasAttachments: hasAttachments(message.bodyStructure),
+  };
+}
+
+function needsRepair(summary: MessageSummary): boolean {
+  const names = [summary.from, ...summary.to, ...summary.cc].map((entry) => entry?.name ?? '');
+  return [summary.subject, ...names].some((text) => text.includes(REPLACEMENT_CHAR));
+}
+
+function parseAddressHeader(value: string | undefined): MailAddress[] {
+  if (!value) return [];
+  return addressParser(value, { flatten: true }).map((entry) => ({
+    name: decodeEncodedWords(entry.name ?? ''),
+    address: 'address' in entry && typeof entry.address === 'string' ? entry.address : '',
+  }));
+}
+
+/** Pure: replaces envelope text with what the raw header bytes say. */
+export function repairSummary(summary: MessageSummary, rawHeaders: Uint8Array): MessageSummary {
+  const headers = readRawHeaders(rawHeaders);
+  const subject = headers.get('subject')?.[0];
+  const from = parseAddressHeader(headers.get('from')?.[0]);
+  return {
+    ...summary,
+    subject: subject === undefined ? summary.subject : decodeEncodedWords(subject),
+    from: from[0] ?? summary.from,
+    to: headers.has('to') ? parseAddressHeader(headers.get('to')?.join(', ')) : summary.to,
+    cc: headers.has('cc') ? parseAddressHeader(headers.get('cc')?.join(', ')) : summary.cc,
+  };
+}
+
+async function repairUndecodable(client: ImapFlow, summaries: MessageSummary[]): Promise<void> {
+  const broken = new Map(summaries.filter(needsRepair).map((summary) => [summary.uid, summary]));
+  if (broken.size === 0) return;
+  const uidSet = [...broken.keys()].join(',');
+  for await (const message of client.fetch(
+    uidSet,
+    { uid: true, headers: REPAIR_HEADERS },
+    { uid: true },
+  )) {
+    const summary = broken.get(message.uid);
+    if (summary && message.headers) Object.assign(summary, repairSummary(summary, message.headers));
+  }
+}
+
+/** Opens `path` read-only (EXAMINE) and fetches the summaries of the UID set `range`. */
+export async function fetchSummaries(
+  client: ImapFlow,
+  path: string,
+  range: string,
+): Promise<MessageSummary[]> {
+  try {
+    const lock = await client.getMailboxLock(path, { readOnly: true });
+    try {
+      const summaries: MessageSummary[] = [];
+      for await (const message of client.fetch(range, SUMMARY_QUERY, { uid: true })) {
+        summaries.push(summaryFromFetch(message));
+      }
+      await repairUndecodable(client, summaries);
+      return summaries;
+    } finally {
+      lock.release();
+    }
+  } catch (error) {
+    throw toMailError(error, 'imap');
+  }
+}
+
+/** Flags only, for the cheap flag diff of already-mirrored messages. */
+export async function fetchFlags(
+  client: ImapFlow,
+  path: string,
+  range: string,
+): Promise<{ uid: number; flags: string[] }[]> {
+  try {
+    const lock = await client.getMailboxLock(path, { readOnly: true });
+    try {
+      const result: { uid: number; flags: string[] }[] = [];
+      for await (const message of client.fetch(range, { uid: true, flags: true }, { uid: true })) {
+        result.push({ uid: message.uid, flags: [...(message.flags ?? [])] });
+      }
+      return result;
+    } finally {
+      lock.release();
+    }
+  } catch (error) {
+    throw toMailError(error, 'imap');
+  }
+}

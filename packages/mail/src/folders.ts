@@ -1,0 +1,61 @@
+/**
+ * Lists every folder with its role. imapflow issues XLIST instead of LIST when the server
+ * has XLIST but not SPECIAL-USE (QQ Mail), so XLIST's role flags arrive in `flags` too —
+ * except \Inbox, which it strips and reports as specialUse.
+ */
+import type { ImapFlow, ListResponse } from 'imapflow';
+import { toMailError } from './errors';
+import { detectFolderRole } from './folder-role';
+import type { FolderRole, RemoteFolder } from './types';
+
+function serverFlags(entry: ListResponse): string[] {
+  const flags = [...entry.flags];
+  if (entry.specialUseSource === 'extension' && entry.specialUse) flags.push(entry.specialUse);
+  return flags;
+}
+
+/** RFC 5258: \NonExistent implies \Noselect; neither holds messages. */
+function isSelectable(entry: ListResponse): boolean {
+  return !entry.flags.has('\\Noselect') && !entry.flags.has('\\NonExistent');
+}
+
+export async function listFolders(client: ImapFlow): Promise<RemoteFolder[]> {
+  let entries: ListResponse[];
+  try {
+    entries = await client.list();
+  } catch (error) {
+    throw toMailError(error, 'imap');
+  }
+  const folders = entries.map((entry) => {
+    const flags = serverFlags(entry);
+    return {
+      folder: {
+        path: entry.path,
+        delimiter: entry.delimiter || null,
+        name: entry.name,
+        role: detectFolderRole({ path: entry.path, name: entry.name, flags }),
+        selectable: isSelectable(entry),
+      } satisfies RemoteFolder,
+      fromServerFlag: detectFolderRole({ path: entry.path, name: '', flags }) !== null,
+    };
+  });
+  return assignUniqueRoles(folders);
+}
+
+/**
+ * One folder per role: a role the server flagged wins over one guessed from a name, and
+ * among equals the first listed keeps it. Unselectable folders get no role.
+ */
+export function assignUniqueRoles(
+  folders: { folder: RemoteFolder; fromServerFlag: boolean }[],
+): RemoteFolder[] {
+  const owner = new Map<FolderRole, RemoteFolder>();
+  const ranked = [...folders].sort((a, b) => Number(b.fromServerFlag) - Number(a.fromServerFlag));
+  for (const { folder } of ranked) {
+    if (folder.role && folder.selectable && !owner.has(folder.role)) owner.set(folder.role, folder);
+  }
+  return folders.map(({ folder }) => ({
+    ...folder,
+    role: folder.role && owner.get(folder.role) === folder ? folder.role : null,
+  }));
+}

@@ -1,0 +1,97 @@
+/**
+ * Writes to the server: APPEND (UIDPLUS APPENDUID gives the new UID, RFC 4315 §3), flag
+ * changes, and MOVE (RFC 6851) or its emulation where the server lacks it (NetEase).
+ */
+import type { ImapFlow } from 'imapflow';
+import { MailError, toMailError } from './errors';
+
+function refused(command: string, path: string): MailError {
+  return new MailError({
+    code: 'PROTOCOL',
+    protocol: 'imap',
+    userMessage: `The IMAP server refused ${command} in folder "${path}".`,
+  });
+}
+
+async function inFolder<T>(client: ImapFlow, path: string, work: () => Promise<T>): Promise<T> {
+  try {
+    const lock = await client.getMailboxLock(path);
+    try {
+      return await work();
+    } finally {
+      lock.release();
+    }
+  } catch (error) {
+    throw toMailError(error, 'imap');
+  }
+}
+
+export async function appendMessage(
+  client: ImapFlow,
+  path: string,
+  raw: Buffer,
+  flags: string[],
+): Promise<{ uid: number | null }> {
+  let result: Awaited<ReturnType<ImapFlow['append']>>;
+  try {
+    result = await client.append(path, raw, flags);
+  } catch (error) {
+    throw toMailError(error, 'imap');
+  }
+  if (!result) throw refused('APPEND', path);
+  return { uid: result.uid ?? null };
+}
+
+export async function setFlags(
+  client: ImapFlow,
+  path: string,
+  uids: number[],
+  change: { add?: string[]; remove?: string[] },
+): Promise<void> {
+  if (uids.length === 0) return;
+  const uidSet = uids.join(',');
+  await inFolder(client, path, async () => {
+    if (change.add?.length && !(await client.messageFlagsAdd(uidSet, change.add, { uid: true }))) {
+      throw refused('STORE +FLAGS', path);
+    }
+    if (
+      change.remove?.length &&
+      !(await client.messageFlagsRemove(uidSet, change.remove, { uid: true }))
+    ) {
+      throw refused('STORE -FLAGS', path);
+    }
+  });
+}
+
+/**
+ * Moves messages and returns source UID → destination UID (COPYUID, RFC 4315 §3).
+ * Without MOVE: COPY, then \Deleted, then UID EXPUNGE of exactly these UIDs. A plain
+ * EXPUNGE would also remove other messages someone flagged \Deleted, so without UIDPLUS
+ * the originals are left flagged \Deleted rather than expunged.
+ */
+export async function moveMessages(
+  client: ImapFlow,
+  fromPath: string,
+  uids: number[],
+  toPath: string,
+): Promise<Map<number, number>> {
+  if (uids.length === 0) return new Map();
+  const uidSet = uids.join(',');
+  return inFolder(client, fromPath, async () => {
+    if (client.capabilities.has('MOVE')) {
+      const moved = await client.messageMove(uidSet, toPath, { uid: true });
+      if (!moved) throw refused('MOVE', fromPath);
+      return moved.uidMap ?? new Map();
+    }
+    const copied = await client.messageCopy(uidSet, toPath, { uid: true });
+    if (!copied) throw refused('COPY', fromPath);
+    if (client.capabilities.has('UIDPLUS')) {
+      // imapflow's messageDelete with uid + UIDPLUS is STORE +FLAGS \Deleted, then UID EXPUNGE.
+      if (!(await client.messageDelete(uidSet, { uid: true })))
+        throw refused('UID EXPUNGE', fromPath);
+    } else if (!(await client.messageFlagsAdd(uidSet, ['\\Deleted'], { uid: true }))) {
+      throw refused('STORE +FLAGS', fromPath);
+    }
+    return copied.uidMap ?? new Map();
+  });
+}

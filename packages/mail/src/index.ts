@@ -1,0 +1,21 @@
+/** The mail package's face: protocol layer for IMAP, SMTP and MIME. */
+export type { ImapFlow } from 'imapflow';
+export { hasAttachments } from './body-structure';
+export { decodeBytes, decodeRawHeader, normalizeCharset } from './charset';
+export { buildRawMessage } from './compose';
+export { MailError, type MailProtocol, toMailError } from './errors';
+export { fetchRawMessage } from './fetch-raw-message';
+export { fetchFlags, fetchSummaries } from './fetch-summaries';
+export { detectFolderRole } from './folder-role';
+export { folderStatus } from './folder-status';
+export { listFolders } from './folders';
+export { decodeEncodedWords } from './header-decode';
+export { closeImap, openImap } from './imap-connect';
+export { appendMessage, moveMessages, setFlags } from './imap-write';
+export { parseMessage } from './parse-message';
+export { getPreset, PROVIDER_PRESETS, presetForAddress, resolveEndpoints } from './presets';
+export { sanitizeMailHtml } from './sanitize-html';
+export { sendMail } from './smtp';
+export { snippetOf } from './snippet';
+export type * from './types';
+export { verifyCredentials } from './verify-credentials';

@@ -1,0 +1,149 @@
+/**
+ * Full message parsing with postal-mime. gb2312/gbk labels are rewritten to gb18030 first
+ * (WHATWG's gbk decoder lacks GB18030's four-byte sequences), and header text postal-mime
+ * could only read as UTF-8 is re-read from the raw bytes. Garbage never throws: whatever
+ * can be recovered is returned, MALFORMED_MESSAGE only when there is nothing at all.
+ */
+import PostalMime, { type Address, addressParser, type Email } from 'postal-mime';
+import { decodeRawHeader, relabelGbCharsets } from './charset';
+import { MailError } from './errors';
+import { decodeEncodedWords, parseMessageIds, readRawHeaders } from './header-decode';
+import type { MailAddress, ParsedAttachment, ParsedMessage } from './types';
+
+const REPLACEMENT_CHAR = '\uFFFD';
+
+function flattenAddresses(addresses: Address[] | Address | undefined): MailAddress[] {
+  const list = addresses === undefined ? [] : Array.isArray(addresses) ? addresses : [addresses];
+  return list.flatMap((entry) =>
+    entry.group
+      ? entry.group.map((member) => ({ name: member.name, address: member.address }))
+      : [{ name: entry.name, address: entry.address }],
+  );
+}
+
+function parseDate(value: string | undefined): Date | null {
+  if (!value) return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+function toAttachment(attachment: Email['attachments'][number], index: number): ParsedAttachment {
+  const content =
+    typeof attachment.content === 'string'
+      ? new TextEncoder().encode(attachment.content)
+      : attachment.content instanceof ArrayBuffer
+        ? new Uint8Array(attachment.content)
+        : attachment.content;
+  return {
+    filename: attachment.filename || `attachment-${index + 1}`,
+    contentType: attachment.mimeType || 'application/octet-stream',
+    size: content.byteLength,
+    content,
+    contentId: attachment.contentId?.replace(/^<|>$/g, '') ?? null,
+    disposition: attachment.disposition === 'inline' ? 'inline' : 'attachment',
+  };
+}
+
+function hasUndecodable(message: ParsedMessage): boolean {
+  const names = [message.from, ...message.to, ...message.cc].map((entry) => entry?.name ?? '');
+  return [message.subject, ...names].some((text) => text.includes(REPLACEMENT_CHAR));
+}
+
+/** Header text from the raw bytes, for fields postal-mime turned into U+FFFD. */
+function repairHeaders(message: ParsedMessage, raw: Buffer): ParsedMessage {
+  const headers = readRawHeaders(raw);
+  const addresses = (name: string, fallback: MailAddress[]) => {
+    const values = headers.get(name);
+    if (!values) return fallback;
+    return flattenAddresses(addressParserOf(values.join(', ')));
+  };
+  const subject = headers.get('subject')?.[0];
+  const from = addresses('from', message.from ? [message.from] : []);
+  return {
+    ...message,
+    subject: subject === undefined ? message.subject : decodeEncodedWords(subject),
+    from: from[0] ?? message.from,
+    to: addresses('to', message.to),
+    cc: addresses('cc', message.cc),
+  };
+}
+
+function addressParserOf(value: string): Address[] {
+  return addressParser(value).map((entry) =>
+    entry.group
+      ? {
+          ...entry,
+          name: decodeEncodedWords(entry.name),
+          group: entry.group.map((m) => ({ ...m, name: decodeEncodedWords(m.name) })),
+        }
+      : { ...entry, name: decodeEncodedWords(entry.name) },
+  );
+}
+
+/** What can be said about a message postal-mime refused: its headers and its text. */
+function fallbackParse(raw: Buffer): ParsedMessage | null {
+  const headers = readRawHeaders(raw);
+  let bodyStart = raw.indexOf('\r\n\r\n');
+  bodyStart = bodyStart < 0 ? raw.indexOf('\n\n') : bodyStart;
+  const body = bodyStart < 0 ? '' : decodeRawHeader(raw.subarray(bodyStart)).trim();
+  if (headers.size === 0 && body === '') return null;
+  const from = flattenAddresses(addressParserOf(headers.get('from')?.join(', ') ?? ''));
+  return {
+    messageId: headers.get('message-id')?.[0]?.trim() || null,
+    inReplyTo: headers.get('in-reply-to')?.[0]?.trim() || null,
+    references: parseMessageIds(headers.get('references')?.join(' ')),
+    subject: decodeEncodedWords(headers.get('subject')?.[0] ?? ''),
+    from: from[0] ?? null,
+    to: flattenAddresses(addressParserOf(headers.get('to')?.join(', ') ?? '')),
+    cc: flattenAddresses(addressParserOf(headers.get('cc')?.join(', ') ?? '')),
+    sentAt: parseDate(headers.get('date')?.[0]),
+    html: null,
+    text: body || null,
+    attachments: [],
+  };
+}
+
+export async function parseMessage(raw: Buffer): Promise<ParsedMessage> {
+  let email: Email;
+  try {
+    email = await PostalMime.parse(relabelGbCharsets(raw), { attachmentEncoding: 'arraybuffer' });
+  } catch (error) {
+    const recovered = fallbackParse(raw);
+    if (recovered) return recovered;
+    throw new MailError({
+      code: 'MALFORMED_MESSAGE',
+      protocol: 'imap',
+      userMessage: 'The message could not be read: it is not a valid MIME message.',
+      cause: error,
+    });
+  }
+  const from = flattenAddresses(email.from);
+  const parsed: ParsedMessage = {
+    messageId: email.messageId?.trim() || null,
+    inReplyTo: email.inReplyTo?.trim() || null,
+    references: parseMessageIds(email.references),
+    subject: email.subject ?? '',
+    from: from[0] ?? null,
+    to: flattenAddresses(email.to),
+    cc: flattenAddresses(email.cc),
+    sentAt: parseDate(email.date),
+    html: email.html ?? null,
+    text: email.text ?? null,
+    attachments: email.attachments.map(toAttachment),
+  };
+  if (
+    !parsed.html &&
+    !parsed.text &&
+    parsed.attachments.length === 0 &&
+    email.headers.length === 0
+  ) {
+    const recovered = fallbackParse(raw);
+    if (recovered) return recovered;
+    throw new MailError({
+      code: 'MALFORMED_MESSAGE',
+      protocol: 'imap',
+      userMessage: 'The message is empty or not a valid MIME message.',
+    });
+  }
+  return hasUndecodable(parsed) ? repairHeaders(parsed, raw) : parsed;
+}
