@@ -13,9 +13,9 @@ import type {
 } from 'imapflow';
 import { addressParser } from 'postal-mime';
 import { hasAttachments } from './body-structure';
-import { toMailError } from './errors';
 import { decodeEncodedWords, parseMessageIds, readRawHeaders } from './header-decode';
 import type { MailAddress, MessageSummary } from './types';
+import { withMailbox } from './with-mailbox';
 
 const SUMMARY_QUERY: FetchQueryObject = {
   uid: true,
@@ -112,21 +112,14 @@ export async function fetchSummaries(
   path: string,
   range: string,
 ): Promise<MessageSummary[]> {
-  try {
-    const lock = await client.getMailboxLock(path, { readOnly: true });
-    try {
-      const summaries: MessageSummary[] = [];
-      for await (const message of client.fetch(range, SUMMARY_QUERY, { uid: true })) {
-        summaries.push(summaryFromFetch(message));
-      }
-      await repairUndecodable(client, summaries);
-      return summaries;
-    } finally {
-      lock.release();
+  return withMailbox(client, path, { readOnly: true }, async () => {
+    const summaries: MessageSummary[] = [];
+    for await (const message of client.fetch(range, SUMMARY_QUERY, { uid: true })) {
+      summaries.push(summaryFromFetch(message));
     }
-  } catch (error) {
-    throw toMailError(error, 'imap');
-  }
+    await repairUndecodable(client, summaries);
+    return summaries;
+  });
 }
 
 /** Flags only, for the cheap flag diff of already-mirrored messages. */
@@ -135,18 +128,11 @@ export async function fetchFlags(
   path: string,
   range: string,
 ): Promise<{ uid: number; flags: string[] }[]> {
-  try {
-    const lock = await client.getMailboxLock(path, { readOnly: true });
-    try {
-      const result: { uid: number; flags: string[] }[] = [];
-      for await (const message of client.fetch(range, { uid: true, flags: true }, { uid: true })) {
-        result.push({ uid: message.uid, flags: [...(message.flags ?? [])] });
-      }
-      return result;
-    } finally {
-      lock.release();
+  return withMailbox(client, path, { readOnly: true }, async () => {
+    const result: { uid: number; flags: string[] }[] = [];
+    for await (const message of client.fetch(range, { uid: true, flags: true }, { uid: true })) {
+      result.push({ uid: message.uid, flags: [...(message.flags ?? [])] });
     }
-  } catch (error) {
-    throw toMailError(error, 'imap');
-  }
+    return result;
+  });
 }

@@ -4,6 +4,7 @@
  */
 import type { ImapFlow } from 'imapflow';
 import { MailError, toMailError } from './errors';
+import { withMailbox } from './with-mailbox';
 
 function refused(command: string, path: string): MailError {
   return new MailError({
@@ -11,19 +12,6 @@ function refused(command: string, path: string): MailError {
     protocol: 'imap',
     userMessage: `The IMAP server refused ${command} in folder "${path}".`,
   });
-}
-
-async function inFolder<T>(client: ImapFlow, path: string, work: () => Promise<T>): Promise<T> {
-  try {
-    const lock = await client.getMailboxLock(path);
-    try {
-      return await work();
-    } finally {
-      lock.release();
-    }
-  } catch (error) {
-    throw toMailError(error, 'imap');
-  }
 }
 
 export async function appendMessage(
@@ -50,7 +38,7 @@ export async function setFlags(
 ): Promise<void> {
   if (uids.length === 0) return;
   const uidSet = uids.join(',');
-  await inFolder(client, path, async () => {
+  await withMailbox(client, path, { readOnly: false }, async () => {
     if (change.add?.length && !(await client.messageFlagsAdd(uidSet, change.add, { uid: true }))) {
       throw refused('STORE +FLAGS', path);
     }
@@ -77,7 +65,7 @@ export async function moveMessages(
 ): Promise<Map<number, number>> {
   if (uids.length === 0) return new Map();
   const uidSet = uids.join(',');
-  return inFolder(client, fromPath, async () => {
+  return withMailbox(client, fromPath, { readOnly: false }, async () => {
     if (client.capabilities.has('MOVE')) {
       const moved = await client.messageMove(uidSet, toPath, { uid: true });
       if (!moved) throw refused('MOVE', fromPath);

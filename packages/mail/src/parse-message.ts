@@ -103,19 +103,23 @@ function fallbackParse(raw: Buffer): ParsedMessage | null {
   };
 }
 
+function recoverOrFail(raw: Buffer, cause: unknown): ParsedMessage {
+  const recovered = fallbackParse(raw);
+  if (recovered) return recovered;
+  throw new MailError({
+    code: 'MALFORMED_MESSAGE',
+    protocol: 'imap',
+    userMessage: 'The message could not be read: it is empty or not a valid MIME message.',
+    cause,
+  });
+}
+
 export async function parseMessage(raw: Buffer): Promise<ParsedMessage> {
   let email: Email;
   try {
     email = await PostalMime.parse(relabelGbCharsets(raw), { attachmentEncoding: 'arraybuffer' });
   } catch (error) {
-    const recovered = fallbackParse(raw);
-    if (recovered) return recovered;
-    throw new MailError({
-      code: 'MALFORMED_MESSAGE',
-      protocol: 'imap',
-      userMessage: 'The message could not be read: it is not a valid MIME message.',
-      cause: error,
-    });
+    return recoverOrFail(raw, error);
   }
   const from = flattenAddresses(email.from);
   const parsed: ParsedMessage = {
@@ -137,13 +141,7 @@ export async function parseMessage(raw: Buffer): Promise<ParsedMessage> {
     parsed.attachments.length === 0 &&
     email.headers.length === 0
   ) {
-    const recovered = fallbackParse(raw);
-    if (recovered) return recovered;
-    throw new MailError({
-      code: 'MALFORMED_MESSAGE',
-      protocol: 'imap',
-      userMessage: 'The message is empty or not a valid MIME message.',
-    });
+    return recoverOrFail(raw, null);
   }
   return hasUndecodable(parsed) ? repairHeaders(parsed, raw) : parsed;
 }
