@@ -1,0 +1,206 @@
+/**
+ * The local mail providers for tests and the demo (tooling/mailstack/start.sh): raw Dovecot
+ * ("Other IMAP/SMTP"), the QQ and NetEase emulations in front of it, and Postfix.
+ * Import as `@youjian/tooling/mailstack`.
+ */
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { appendFile } from 'node:fs/promises';
+import net from 'node:net';
+import path from 'node:path';
+import { ImapFlow } from 'imapflow';
+import nodemailer from 'nodemailer';
+import { readProxyEnv } from './provider-proxy/env';
+
+export type MailstackDomain = 'qq.test' | '163.test';
+export type EndpointSecurity = 'tls' | 'starttls' | 'plain';
+
+export interface MailstackEndpoint {
+  host: string;
+  port: number;
+  security: EndpointSecurity;
+}
+
+export interface MailUser {
+  address: string;
+  authCode: string;
+}
+
+const root = readProxyEnv().mailstackRoot;
+const host = '127.0.0.1';
+
+export const MAILSTACK = {
+  root,
+  host,
+  /** self-signed certificate of every TLS port; trust it with NODE_EXTRA_CA_CERTS */
+  caFile: path.join(root, 'tls', 'cert.pem'),
+  ports: {
+    /** Dovecot, plain + STARTTLS */
+    imap: 31143,
+    imaps: 31993,
+    pop3: 31110,
+    pop3s: 31995,
+    lmtp: 31024,
+    sasl: 31012,
+    /** Postfix MX: delivery to qq.test / 163.test, no AUTH */
+    smtp: 31025,
+    /** Postfix submission: STARTTLS required, AUTH, sender = login */
+    submission: 31587,
+    /** Postfix SMTPS (implicit TLS), AUTH, sender = login; files a Sent copy */
+    smtps: 31465,
+    /** provider proxy, QQ profile (imap.qq.test) */
+    qqImaps: 32993,
+    /** provider proxy, NetEase profile (imap.163.test) */
+    neteaseImaps: 33993,
+  },
+  /** what a preset points at in tests; `other` is raw Dovecot + Postfix */
+  providers: {
+    qq: {
+      imap: { host, port: 32993, security: 'tls' },
+      smtp: { host, port: 31465, security: 'tls' },
+    },
+    netease: {
+      imap: { host, port: 33993, security: 'tls' },
+      smtp: { host, port: 31465, security: 'tls' },
+    },
+    other: {
+      imap: { host, port: 31993, security: 'tls' },
+      smtp: { host, port: 31587, security: 'starttls' },
+    },
+  },
+  /** the standing users; tests should prefer fresh ones from createMailUser() */
+  users: {
+    alice: { address: 'alice@qq.test', authCode: 'alice-auth-code' },
+    carol: { address: 'carol@qq.test', authCode: 'carol-auth-code' },
+    bob: { address: 'bob@163.test', authCode: 'bob-auth-code' },
+    dave: { address: 'dave@163.test', authCode: 'dave-auth-code' },
+  },
+} as const satisfies {
+  providers: Record<string, { imap: MailstackEndpoint; smtp: MailstackEndpoint }>;
+  users: Record<string, MailUser>;
+  [key: string]: unknown;
+};
+
+const START_SCRIPT = path.resolve(import.meta.dirname, '../mailstack/start.sh');
+
+function portAnswers(port: number, timeoutMs = 1000): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host, port });
+    const done = (answers: boolean) => {
+      socket.destroy();
+      resolve(answers);
+    };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}
+
+async function allPortsAnswer(): Promise<boolean> {
+  const answers = await Promise.all(
+    Object.values(MAILSTACK.ports).map((port) => portAnswers(port)),
+  );
+  return answers.every(Boolean);
+}
+
+let starting: Promise<void> | null = null;
+
+/**
+ * Starts the stack unless every port already answers. Safe to call from many processes at
+ * once: start.sh holds a lock, and whoever comes second finds the stack up.
+ */
+export function ensureMailstack(): Promise<void> {
+  starting ??= (async () => {
+    if (await allPortsAnswer()) return;
+    await new Promise<void>((resolve, reject) => {
+      execFile(
+        'bash',
+        [START_SCRIPT],
+        { env: { ...process.env, ROOT: root }, timeout: 180_000 },
+        (error, _stdout, stderr) => {
+          if (error) reject(new Error(`mailstack start failed: ${stderr.trim() || error.message}`));
+          else resolve();
+        },
+      );
+    });
+  })().catch((error: unknown) => {
+    starting = null;
+    throw error;
+  });
+  return starting;
+}
+
+/**
+ * A fresh user of the given domain, usable at once over IMAP, POP3 and SMTP AUTH: Dovecot
+ * re-reads a passwd-file when it changes, and Postfix accepts any local part of the domain.
+ */
+export async function createMailUser(domain: MailstackDomain): Promise<MailUser> {
+  await ensureMailstack();
+  const localPart = `u${Date.now().toString(36)}${randomBytes(4).toString('hex')}`;
+  const user = { address: `${localPart}@${domain}`, authCode: randomBytes(12).toString('hex') };
+  // One short O_APPEND write: concurrent writers never interleave inside a line.
+  await appendFile(
+    path.join(root, 'etc', 'users', `${domain}.passwd`),
+    `${user.address}:{PLAIN}${user.authCode}::::::\n`,
+  );
+  return user;
+}
+
+/** APPENDs a message straight to Dovecot (no provider emulation in between). */
+export async function appendMessage(
+  user: MailUser,
+  folderPath: string,
+  raw: Buffer | string,
+  flags: string[] = [],
+): Promise<{ uid: number | null }> {
+  const client = new ImapFlow({
+    host,
+    port: MAILSTACK.ports.imap,
+    secure: false,
+    doSTARTTLS: false,
+    auth: { user: user.address, pass: user.authCode },
+    logger: false,
+  });
+  await client.connect();
+  try {
+    const appended = await client.append(folderPath, raw, flags);
+    return { uid: appended ? (appended.uid ?? null) : null };
+  } finally {
+    await client.logout();
+  }
+}
+
+/** Delivers like another provider's MTA would: Postfix's MX port, no AUTH. */
+export async function deliverMessage(message: {
+  from: string;
+  to: string | string[];
+  raw: Buffer | string;
+}): Promise<void> {
+  const transport = nodemailer.createTransport({
+    host,
+    port: MAILSTACK.ports.smtp,
+    secure: false,
+    ignoreTLS: true,
+  });
+  try {
+    const info = await transport.sendMail({
+      envelope: { from: message.from, to: message.to },
+      raw: message.raw,
+    });
+    if (info.rejected.length > 0) throw new Error(`rejected: ${info.rejected.join(', ')}`);
+  } finally {
+    transport.close();
+  }
+}
+
+/**
+ * Environment for a process that should talk to the local providers: the qq and NetEase
+ * presets pointed at the emulations (read by packages/mail's env.ts) and the test CA.
+ */
+export function providerEnv(): Record<string, string> {
+  const { qq, netease } = MAILSTACK.providers;
+  return {
+    YOUJIAN_PROVIDER_ENDPOINTS: JSON.stringify({ qq, 163: netease, 126: netease, yeah: netease }),
+    NODE_EXTRA_CA_CERTS: MAILSTACK.caFile,
+  };
+}
