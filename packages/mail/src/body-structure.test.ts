@@ -1,0 +1,79 @@
+import type { MessageStructureObject } from 'imapflow';
+import { describe, expect, it } from 'vitest';
+import { hasAttachments } from './body-structure';
+
+const text: MessageStructureObject = {
+  part: '1',
+  type: 'text/plain',
+  parameters: { charset: 'utf-8' },
+};
+const html: MessageStructureObject = { part: '2', type: 'text/html' };
+
+describe('hasAttachments', () => {
+  it.each<[string, MessageStructureObject, boolean]>([
+    ['a plain text message', { type: 'text/plain' }, false],
+    [
+      'multipart/alternative text and HTML',
+      { type: 'multipart/alternative', childNodes: [text, html] },
+      false,
+    ],
+    [
+      'an attachment disposition',
+      {
+        type: 'multipart/mixed',
+        childNodes: [
+          text,
+          {
+            type: 'application/pdf',
+            disposition: 'attachment',
+            dispositionParameters: { filename: '报告.pdf' },
+          },
+        ],
+      },
+      true,
+    ],
+    [
+      'a named part without disposition',
+      {
+        type: 'multipart/mixed',
+        childNodes: [text, { type: 'application/zip', parameters: { name: 'a.zip' } }],
+      },
+      true,
+    ],
+    [
+      'an inline cid image in multipart/related',
+      {
+        type: 'multipart/related',
+        childNodes: [html, { type: 'image/png', id: '<logo@x>', disposition: 'inline' }],
+      },
+      false,
+    ],
+    [
+      'a forwarded message',
+      { type: 'multipart/mixed', childNodes: [text, { type: 'message/rfc822' }] },
+      true,
+    ],
+    [
+      'only a PGP signature',
+      { type: 'multipart/signed', childNodes: [text, { type: 'application/pgp-signature' }] },
+      false,
+    ],
+    [
+      'a text attachment',
+      {
+        type: 'multipart/mixed',
+        childNodes: [
+          text,
+          {
+            type: 'text/csv',
+            disposition: 'attachment',
+            dispositionParameters: { filename: 'a.csv' },
+          },
+        ],
+      },
+      true,
+    ],
+  ])('answers for %s', (_, structure, expected) => {
+    expect(hasAttachments(structure)).toBe(expected);
+  });
+});
