@@ -1,0 +1,32 @@
+import { headers } from 'next/headers';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { LiveMailEvents } from '../../components/live-mail-events';
+import { SignOutButton } from '../../components/sign-out-button';
+import { sessionOf } from '../../server/session';
+import { TRPCReactProvider } from '../../trpc/react';
+
+/** Every page in this group needs a session; without one the user signs in first. */
+export default async function MailLayout({ children }: { children: ReactNode }) {
+  const session = await sessionOf(await headers());
+  if (!session) redirect('/sign-in');
+  return (
+    <TRPCReactProvider>
+      <LiveMailEvents />
+      <div className="app-shell">
+        <header className="app-header">
+          <Link href="/" className="brand">
+            Youjian <span lang="zh-CN">邮件</span>
+          </Link>
+          <div className="header-actions">
+            <span className="muted">{session.user.email}</span>
+            <Link href="/settings">Settings</Link>
+            <SignOutButton />
+          </div>
+        </header>
+        {children}
+      </div>
+    </TRPCReactProvider>
+  );
+}

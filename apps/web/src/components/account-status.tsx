@@ -1,0 +1,26 @@
+import type { RouterOutputs } from '@youjian/api';
+
+type Account = RouterOutputs['accounts']['list'][number];
+
+/** Sync state in words: what the worker is doing with this mailbox, or why it cannot. */
+export function AccountStatus({ account }: { account: Account }) {
+  switch (account.status) {
+    case 'ok':
+      return <span className="status ok">Up to date</span>;
+    case 'pending':
+      return <span className="status">Waiting for first sync…</span>;
+    case 'syncing':
+      return (
+        <span className="status">
+          Syncing {account.syncProgress}%
+          <progress
+            max={100}
+            value={account.syncProgress}
+            aria-label={`${account.address} sync progress`}
+          />
+        </span>
+      );
+    default:
+      return <span className="status failed">{account.lastError ?? 'The last sync failed.'}</span>;
+  }
+}

@@ -1,0 +1,73 @@
+'use client';
+
+import type { RouterOutputs } from '@youjian/api';
+import Link from 'next/link';
+import { AccountStatus } from './account-status';
+import { mailHref } from './mail-location';
+
+type Account = RouterOutputs['accounts']['list'][number];
+type Folder = Account['folders'][number];
+
+const ROLE_ICON: Record<string, string> = {
+  inbox: '📥',
+  drafts: '📝',
+  sent: '📤',
+  archive: '🗄',
+  junk: '⚠',
+  trash: '🗑',
+};
+
+/** INBOX is a reserved name (RFC 3501 §5.1); every other folder keeps the server's name. */
+const folderLabel = (folder: Folder) => (folder.role === 'inbox' ? 'Inbox' : folder.name);
+
+export function AccountsPane({
+  accounts,
+  selectedFolderId,
+}: {
+  accounts: Account[];
+  selectedFolderId: string | null;
+}) {
+  return (
+    <nav className="accounts-pane" aria-label="Mailboxes">
+      {accounts.map((account) => (
+        <fieldset key={account.id} className="account">
+          <legend className="account-address" title={account.address}>
+            {account.address}
+          </legend>
+          <AccountStatus account={account} />
+          {account.folders.length === 0 ? (
+            <p className="muted small">No folders yet.</p>
+          ) : (
+            <ul className="folder-list">
+              {account.folders.map((folder) => (
+                <li key={folder.id}>
+                  <Link
+                    href={mailHref({
+                      accountId: account.id,
+                      folderId: folder.id,
+                      messageId: null,
+                      query: '',
+                    })}
+                    aria-current={folder.id === selectedFolderId ? 'page' : undefined}
+                    className="folder-link"
+                  >
+                    <span aria-hidden="true" className="folder-icon">
+                      {(folder.role && ROLE_ICON[folder.role]) ?? '📁'}
+                    </span>
+                    <span className="folder-name">{folderLabel(folder)}</span>
+                    {folder.unreadCount > 0 && (
+                      <span className="unread-count">
+                        {folder.unreadCount}
+                        <span className="sr-only"> unread</span>
+                      </span>
+                    )}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </fieldset>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,20 @@
+import type { MailAddress } from '@youjian/db/schema';
+
+export function senderName(from: MailAddress | null): string {
+  if (!from) return '(unknown sender)';
+  return from.name || from.address;
+}
+
+export function formatAddress(address: MailAddress): string {
+  return address.name ? `${address.name} <${address.address}>` : address.address;
+}
+
+/** Today: the time; this year: day and month; older: the full date. */
+export function formatListDate(date: Date, now = new Date()): string {
+  const sameDay = date.toDateString() === now.toDateString();
+  if (sameDay) return date.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  if (date.getFullYear() === now.getFullYear()) {
+    return date.toLocaleDateString(undefined, { month: 'short', day: 'numeric' });
+  }
+  return date.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+}

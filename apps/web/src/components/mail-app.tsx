@@ -1,0 +1,73 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useState } from 'react';
+import { useTRPC } from '../trpc/react';
+import { AccountsPane } from './accounts-pane';
+import { ComposeDialog } from './compose-dialog';
+import { useMailLocation } from './mail-location';
+import { MessageList } from './message-list';
+import { ReadingPane } from './reading-pane';
+
+/** The three panes: mailboxes and folders, the message list, the open message. */
+export function MailApp() {
+  const trpc = useTRPC();
+  const location = useMailLocation();
+  const accounts = useQuery(trpc.accounts.list.queryOptions());
+  const [composing, setComposing] = useState(false);
+  const [sendStatus, setSendStatus] = useState('');
+
+  if (accounts.isPending) return <p className="muted pad">Loading mailboxes…</p>;
+  if (accounts.error) return <p className="error pad">{accounts.error.message}</p>;
+  if (accounts.data.length === 0) {
+    return (
+      <main className="empty-state">
+        <h1>Welcome to Youjian</h1>
+        <p>Link your QQ Mail, NetEase or other IMAP/SMTP mailbox to start.</p>
+        <Link className="button primary" href="/settings">
+          Add mailbox
+        </Link>
+      </main>
+    );
+  }
+
+  // Without a choice in the URL, open the first mailbox's inbox.
+  const account =
+    accounts.data.find((candidate) => candidate.id === location.accountId) ?? accounts.data[0];
+  const folder =
+    account?.folders.find((candidate) => candidate.id === location.folderId) ??
+    account?.folders.find((candidate) => candidate.role === 'inbox') ??
+    account?.folders[0];
+
+  return (
+    <div className="mail-layout">
+      <div className="left-column">
+        <button type="button" className="primary compose-button" onClick={() => setComposing(true)}>
+          Compose
+        </button>
+        <AccountsPane accounts={accounts.data} selectedFolderId={folder?.id ?? null} />
+      </div>
+      <MessageList
+        accountId={account?.id ?? null}
+        folder={folder ?? null}
+        query={location.query}
+        selectedMessageId={location.messageId}
+      />
+      <ReadingPane
+        accountId={location.accountId ?? account?.id ?? null}
+        messageId={location.messageId}
+      />
+      <ComposeDialog
+        open={composing}
+        accounts={accounts.data}
+        defaultAccountId={account?.id ?? null}
+        onClose={() => setComposing(false)}
+        onStatus={setSendStatus}
+      />
+      <p role="status" className="send-status" aria-live="polite">
+        {sendStatus}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,181 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { RouterOutputs } from '@youjian/api';
+import { useEffect, useState } from 'react';
+import { mailFrameDocument } from '../lib/mail-frame';
+import { useTRPC } from '../trpc/react';
+import { formatAddress } from './format';
+
+type OpenMessage = RouterOutputs['messages']['get'];
+
+export function ReadingPane({
+  accountId,
+  messageId,
+}: {
+  accountId: string | null;
+  messageId: string | null;
+}) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  // remote images are shown for the one message the user asked for, not the next one
+  const [showImagesFor, setShowImagesFor] = useState<string | null>(null);
+  const showImages = messageId !== null && showImagesFor === messageId;
+
+  const open = useQuery(
+    trpc.messages.get.queryOptions(
+      { accountId: accountId ?? '', messageId: messageId ?? '', allowRemoteImages: showImages },
+      { enabled: accountId !== null && messageId !== null, staleTime: Number.POSITIVE_INFINITY },
+    ),
+  );
+
+  // opening marked the message read on the server: refresh unread markers and counts
+  const openedId = open.data?.id;
+  useEffect(() => {
+    if (!openedId) return;
+    void queryClient.invalidateQueries({ queryKey: trpc.accounts.list.queryKey() });
+    void queryClient.invalidateQueries({ queryKey: trpc.messages.list.pathKey() });
+  }, [openedId, queryClient, trpc]);
+
+  if (!messageId)
+    return <div className="reading-pane empty muted">Select a message to read it.</div>;
+  if (open.isPending) return <div className="reading-pane muted pad">Opening…</div>;
+  if (open.error) {
+    return (
+      <div className="reading-pane pad">
+        <p className="error">{open.error.message}</p>
+      </div>
+    );
+  }
+  return (
+    <MessageView
+      message={open.data}
+      showImages={showImages}
+      onShowImages={() => setShowImagesFor(messageId)}
+    />
+  );
+}
+
+function MessageView(props: {
+  message: OpenMessage;
+  showImages: boolean;
+  onShowImages: () => void;
+}) {
+  const { message, showImages } = props;
+  const { body } = message;
+  return (
+    <article className="reading-pane">
+      <header className="message-header">
+        <h2>{message.subject || '(no subject)'}</h2>
+        <FlagButtons message={message} />
+        <dl className="address-lines">
+          <dt>From</dt>
+          <dd>{message.from ? formatAddress(message.from) : '(unknown sender)'}</dd>
+          <dt>To</dt>
+          <dd>{message.to.map(formatAddress).join(', ') || '—'}</dd>
+          {message.cc.length > 0 && (
+            <>
+              <dt>Cc</dt>
+              <dd>{message.cc.map(formatAddress).join(', ')}</dd>
+            </>
+          )}
+          <dt>Date</dt>
+          <dd>
+            <time dateTime={(message.sentAt ?? message.receivedAt).toISOString()}>
+              {(message.sentAt ?? message.receivedAt).toLocaleString()}
+            </time>
+          </dd>
+        </dl>
+      </header>
+      {body.hasRemoteImages && !showImages && (
+        <p className="notice">
+          Remote images are blocked to protect your privacy.{' '}
+          <button type="button" onClick={props.onShowImages}>
+            Show remote images
+          </button>
+        </p>
+      )}
+      {body.html !== null ? (
+        <iframe
+          className="message-frame"
+          title="Mail body"
+          sandbox=""
+          srcDoc={mailFrameDocument({
+            html: body.html,
+            appOrigin: window.location.origin,
+            allowRemoteImages: showImages,
+          })}
+        />
+      ) : (
+        <pre className="message-text" data-testid="message-text">
+          {body.text ?? ''}
+        </pre>
+      )}
+      {body.attachments.length > 0 && (
+        <section className="attachments">
+          <h3>Attachments</h3>
+          <ul>
+            {body.attachments.map((attachment) => (
+              <li key={attachment.index}>
+                <a
+                  href={`/api/attachments/${message.accountId}/${message.id}/${attachment.index}`}
+                  download={attachment.filename}
+                >
+                  {attachment.filename}
+                </a>{' '}
+                <span className="muted">{formatSize(attachment.size)}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </article>
+  );
+}
+
+function FlagButtons({ message }: { message: OpenMessage }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [flagged, setFlagged] = useState(message.flagged);
+  const [unread, setUnread] = useState(false);
+  const setFlags = useMutation(
+    trpc.messages.setFlags.mutationOptions({
+      onSettled: async () => {
+        await queryClient.invalidateQueries({ queryKey: trpc.messages.list.pathKey() });
+        await queryClient.invalidateQueries({ queryKey: trpc.accounts.list.queryKey() });
+      },
+    }),
+  );
+  const ids = { accountId: message.accountId, messageIds: [message.id] };
+  return (
+    <div className="message-actions">
+      <button
+        type="button"
+        aria-pressed={flagged}
+        onClick={() => {
+          setFlagged(!flagged);
+          setFlags.mutate({ ...ids, flagged: !flagged });
+        }}
+      >
+        {flagged ? '★ Starred' : '☆ Star'}
+      </button>
+      <button
+        type="button"
+        disabled={unread}
+        onClick={() => {
+          setUnread(true);
+          setFlags.mutate({ ...ids, seen: false });
+        }}
+      >
+        {unread ? 'Marked unread' : 'Mark unread'}
+      </button>
+      {setFlags.error && <span className="error">{setFlags.error.message}</span>}
+    </div>
+  );
+}
+
+function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

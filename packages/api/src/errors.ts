@@ -1,0 +1,82 @@
+import { TRPCError } from '@trpc/server';
+import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
+import { MailError, type MailErrorCode } from '@youjian/mail';
+
+/** What went wrong, in the application's words; the one error type services throw. */
+export type AppErrorCode =
+  | 'NOT_FOUND'
+  | 'UNAUTHENTICATED'
+  | 'AUTH_FAILED'
+  | 'PROVIDER_UNREACHABLE'
+  | 'TLS_FAILED'
+  | 'TIMEOUT'
+  | 'ALREADY_LINKED'
+  | 'INVALID_INPUT'
+  | 'SEND_REJECTED'
+  | 'PROVIDER_ERROR';
+
+export class AppError extends Error {
+  override readonly name = 'AppError';
+  constructor(
+    readonly code: AppErrorCode,
+    /** shown to the user as is */
+    readonly userMessage: string,
+    options?: { cause?: unknown },
+  ) {
+    super(userMessage, options);
+  }
+}
+
+const APP_CODE_OF_MAIL_CODE: Record<MailErrorCode, AppErrorCode> = {
+  AUTH_FAILED: 'AUTH_FAILED',
+  HOST_UNREACHABLE: 'PROVIDER_UNREACHABLE',
+  TLS_FAILED: 'TLS_FAILED',
+  TIMEOUT: 'TIMEOUT',
+  SENDER_REJECTED: 'SEND_REJECTED',
+  RECIPIENT_REJECTED: 'SEND_REJECTED',
+  MESSAGE_NOT_FOUND: 'NOT_FOUND',
+  MALFORMED_MESSAGE: 'PROVIDER_ERROR',
+  PROTOCOL: 'PROVIDER_ERROR',
+};
+
+const TRPC_CODE_OF_APP_CODE: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
+  NOT_FOUND: 'NOT_FOUND',
+  UNAUTHENTICATED: 'UNAUTHORIZED',
+  // the provider refused the user's authorization code: a problem with what they typed
+  AUTH_FAILED: 'BAD_REQUEST',
+  PROVIDER_UNREACHABLE: 'BAD_GATEWAY',
+  TLS_FAILED: 'BAD_GATEWAY',
+  TIMEOUT: 'GATEWAY_TIMEOUT',
+  ALREADY_LINKED: 'CONFLICT',
+  INVALID_INPUT: 'BAD_REQUEST',
+  SEND_REJECTED: 'UNPROCESSABLE_CONTENT',
+  PROVIDER_ERROR: 'BAD_GATEWAY',
+};
+
+/** An AppError for anything the services or the mail package threw, or null if unknown. */
+export function toAppError(error: unknown): AppError | null {
+  if (error instanceof AppError) return error;
+  if (error instanceof MailError) {
+    return new AppError(APP_CODE_OF_MAIL_CODE[error.code], error.userMessage, { cause: error });
+  }
+  return null;
+}
+
+/**
+ * The one place application and mail errors become tRPC errors: the message is the
+ * userMessage. Anything else (input validation, unknown failures) keeps tRPC's handling.
+ */
+export function toTRPCError(error: unknown): TRPCError {
+  const source = error instanceof TRPCError && error.cause ? error.cause : error;
+  const appError = toAppError(source);
+  if (appError) {
+    return new TRPCError({
+      code: TRPC_CODE_OF_APP_CODE[appError.code],
+      message: appError.userMessage,
+      cause: appError,
+    });
+  }
+  return error instanceof TRPCError
+    ? error
+    : new TRPCError({ code: 'INTERNAL_SERVER_ERROR', cause: error });
+}

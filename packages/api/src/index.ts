@@ -1,0 +1,11 @@
+export { AppError, type AppErrorCode, toTRPCError } from './errors';
+export { createMailEventHub, type MailEventHub } from './lib/mail-event-hub';
+export {
+  type AppRouter,
+  appRouter,
+  createCaller,
+  type RouterInputs,
+  type RouterOutputs,
+} from './root';
+export { getAttachment } from './services/get-attachment';
+export type { Context } from './trpc';

@@ -1,0 +1,17 @@
+import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import { accountsRouter } from './routers/accounts';
+import { eventsRouter } from './routers/events';
+import { messagesRouter } from './routers/messages';
+import { createCallerFactory, router } from './trpc';
+
+export const appRouter = router({
+  accounts: accountsRouter,
+  messages: messagesRouter,
+  events: eventsRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export type RouterInputs = inferRouterInputs<AppRouter>;
+export type RouterOutputs = inferRouterOutputs<AppRouter>;
+
+export const createCaller = createCallerFactory(appRouter);

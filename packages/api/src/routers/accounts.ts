@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { linkMailbox } from '../services/link-mailbox';
+import { listAccounts } from '../services/list-accounts';
+import { listPresets } from '../services/list-presets';
+import { removeMailbox } from '../services/remove-mailbox';
+import { protectedProcedure } from '../trpc';
+
+const endpoint = z.object({
+  host: z.string().trim().min(1, 'Enter the server host name.'),
+  port: z.number().int().min(1).max(65_535),
+  security: z.enum(['tls', 'starttls', 'plain']),
+});
+
+export const linkMailboxInput = z
+  .object({
+    provider: z.enum(['qq', '163', '126', 'yeah', 'custom']),
+    address: z.email('Enter the full e-mail address.'),
+    authCode: z.string().min(1, 'Enter the authorization code.'),
+    custom: z.object({ imap: endpoint, smtp: endpoint }).optional(),
+  })
+  .refine((input) => input.provider !== 'custom' || input.custom, {
+    message: 'Enter the IMAP and SMTP servers.',
+    path: ['custom'],
+  });
+
+export const removeMailboxInput = z.object({ accountId: z.uuid() });
+
+export const accountsRouter = {
+  list: protectedProcedure.query(({ ctx }) => listAccounts({ db: ctx.db, userId: ctx.userId })),
+
+  presets: protectedProcedure.query(() => listPresets()),
+
+  link: protectedProcedure
+    .input(linkMailboxInput)
+    .mutation(({ ctx, input }) =>
+      linkMailbox({ db: ctx.db, secretBox: ctx.secretBox, userId: ctx.userId, ...input }),
+    ),
+
+  remove: protectedProcedure
+    .input(removeMailboxInput)
+    .mutation(({ ctx, input }) =>
+      removeMailbox({ db: ctx.db, userId: ctx.userId, accountId: input.accountId }),
+    ),
+};

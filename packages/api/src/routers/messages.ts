@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { getMessage } from '../services/get-message';
+import { getOutgoingStatus } from '../services/get-outgoing-status';
+import { listMessages } from '../services/list-messages';
+import { sendMail } from '../services/send-mail';
+import { setFlags } from '../services/set-flags';
+import { protectedProcedure } from '../trpc';
+
+export const listMessagesInput = z.object({
+  accountId: z.uuid().optional(),
+  mailboxId: z.uuid().optional(),
+  query: z.string().trim().max(200).optional(),
+  cursor: z.string().max(200).nullish(),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+
+export const getMessageInput = z.object({
+  accountId: z.uuid(),
+  messageId: z.uuid(),
+  allowRemoteImages: z.boolean().default(false),
+});
+
+export const setFlagsInput = z.object({
+  accountId: z.uuid(),
+  messageIds: z.array(z.uuid()).min(1).max(500),
+  seen: z.boolean().optional(),
+  flagged: z.boolean().optional(),
+});
+
+export const sendMailInput = z.object({
+  accountId: z.uuid(),
+  to: z.string().max(10_000),
+  cc: z.string().max(10_000).default(''),
+  subject: z.string().max(1_000),
+  text: z.string().max(1_000_000),
+});
+
+export const outgoingStatusInput = z.object({ accountId: z.uuid(), id: z.uuid() });
+
+export const messagesRouter = {
+  list: protectedProcedure
+    .input(listMessagesInput)
+    .query(({ ctx, input }) =>
+      listMessages({ db: ctx.db, userId: ctx.userId, ...input, cursor: input.cursor ?? undefined }),
+    ),
+
+  get: protectedProcedure
+    .input(getMessageInput)
+    .query(({ ctx, input }) =>
+      getMessage({ db: ctx.db, secretBox: ctx.secretBox, userId: ctx.userId, ...input }),
+    ),
+
+  setFlags: protectedProcedure
+    .input(setFlagsInput)
+    .mutation(({ ctx, input }) => setFlags({ db: ctx.db, userId: ctx.userId, ...input })),
+
+  send: protectedProcedure
+    .input(sendMailInput)
+    .mutation(({ ctx, input }) => sendMail({ db: ctx.db, userId: ctx.userId, ...input })),
+
+  outgoingStatus: protectedProcedure
+    .input(outgoingStatusInput)
+    .query(({ ctx, input }) => getOutgoingStatus({ db: ctx.db, userId: ctx.userId, ...input })),
+};

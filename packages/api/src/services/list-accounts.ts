@@ -1,0 +1,53 @@
+import { asc, type Database, eq, inArray, mailAccount, mailbox } from '@youjian/db';
+import { compareFolders } from '../lib/folder-order';
+
+export interface ListAccountsOptions {
+  db: Database;
+  userId: string;
+}
+
+/** The user's linked mailboxes with their folders; never the sealed secret. */
+export async function listAccounts({ db, userId }: ListAccountsOptions) {
+  const accounts = await db
+    .select({
+      id: mailAccount.id,
+      address: mailAccount.address,
+      displayName: mailAccount.displayName,
+      provider: mailAccount.provider,
+      status: mailAccount.status,
+      lastError: mailAccount.lastError,
+      lastErrorAt: mailAccount.lastErrorAt,
+      syncProgress: mailAccount.syncProgress,
+      createdAt: mailAccount.createdAt,
+    })
+    .from(mailAccount)
+    .where(eq(mailAccount.userId, userId))
+    .orderBy(asc(mailAccount.createdAt), asc(mailAccount.address));
+  if (accounts.length === 0) return [];
+
+  const folders = await db
+    .select({
+      accountId: mailbox.accountId,
+      id: mailbox.id,
+      path: mailbox.path,
+      name: mailbox.name,
+      role: mailbox.role,
+      unreadCount: mailbox.unreadCount,
+      totalCount: mailbox.totalCount,
+    })
+    .from(mailbox)
+    .where(
+      inArray(
+        mailbox.accountId,
+        accounts.map((account) => account.id),
+      ),
+    );
+  folders.sort(compareFolders);
+
+  return accounts.map((account) => ({
+    ...account,
+    folders: folders
+      .filter((folder) => folder.accountId === account.id)
+      .map(({ accountId: _accountId, ...folder }) => folder),
+  }));
+}

@@ -1,0 +1,8 @@
+export {
+  type Auth,
+  type AuthSession,
+  type CreateAuthOptions,
+  createAuth,
+  getSession,
+  loopbackAliases,
+} from './create-auth';
