@@ -64,6 +64,18 @@ describe('toMailError', () => {
     expect(toMailError(error, 'imap').code).toBe('AUTH_FAILED');
   });
 
+  it('does not blame the authorization code for a LOGIN refused with [UNAVAILABLE] (RFC 5530)', () => {
+    const error = imapLoginRefused(
+      'Internal error occurred. Refer to server log for more information.',
+      'UNAVAILABLE',
+    );
+    const mailError = toMailError(error, 'imap', qqImap);
+    expect(mailError.code).toBe('PROTOCOL');
+    expect(mailError.userMessage).toBe(
+      'The IMAP server imap.qq.com:993 refused the command: Internal error occurred. Refer to server log for more information.',
+    );
+  });
+
   it('names host and reason when the connection is refused', () => {
     const error = systemError('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:993', {
       errno: -111,

@@ -122,7 +122,14 @@ function serverText(error: ErrorShape): string | null {
   return text.replace(/\s+/g, ' ').trim().slice(0, 300);
 }
 
+/**
+ * RFC 5530 codes that say the server, not the credentials, is at fault. imapflow marks
+ * every NO to LOGIN as authenticationFailed, so these must be checked first.
+ */
+const SERVER_FAULT_CODES = new Set(['UNAVAILABLE', 'SERVERBUG', 'INUSE', 'LIMIT', 'OVERQUOTA']);
+
 function isAuthFailure(error: ErrorShape, codes: string[]): boolean {
+  if (error.serverResponseCode && SERVER_FAULT_CODES.has(error.serverResponseCode)) return false;
   if (error.authenticationFailed === true) return true;
   if (error.serverResponseCode === 'AUTHENTICATIONFAILED') return true;
   if (error.serverResponseCode === 'AUTHORIZATIONFAILED') return true;

@@ -30,17 +30,19 @@ async function verifySmtp(creds: MailCredentials, timeoutMs: number): Promise<vo
   }
 }
 
-/** Both checks run side by side; an IMAP failure is reported before an SMTP one. */
+/**
+ * Both checks run side by side. An IMAP failure is reported as soon as it happens and
+ * before an SMTP one; the SMTP check still closes its connection when it ends.
+ */
 export async function verifyCredentials(
   creds: MailCredentials,
   opts: { timeoutMs?: number } = {},
 ): Promise<{ capabilities: string[] }> {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const [imap, smtp] = await Promise.allSettled([
-    verifyImap(creds, timeoutMs),
-    verifySmtp(creds, timeoutMs),
-  ]);
-  if (imap.status === 'rejected') throw toMailError(imap.reason, 'imap', creds.imap);
-  if (smtp.status === 'rejected') throw toMailError(smtp.reason, 'smtp', creds.smtp);
-  return { capabilities: imap.value };
+  const smtp = verifySmtp(creds, timeoutMs);
+  // Observed here so an SMTP failure is never unhandled while IMAP's is being reported.
+  smtp.catch(() => undefined);
+  const capabilities = await verifyImap(creds, timeoutMs);
+  await smtp;
+  return { capabilities };
 }

@@ -1,0 +1,65 @@
+/**
+ * Shared setup for this package's integration tests: the local providers running, the
+ * presets pointed at them, and credentials for fresh users.
+ */
+import {
+  createMailUser,
+  ensureMailstack,
+  MAILSTACK,
+  providerEnv,
+} from '@youjian/tooling/mailstack';
+import { MailError } from './errors';
+import { closeImap, openImap } from './imap-connect';
+import { resolveEndpoints } from './presets';
+import type { MailCredentials, ProviderId } from './types';
+
+export async function prepareStack(): Promise<void> {
+  const env = providerEnv();
+  // Node reads NODE_EXTRA_CA_CERTS only at start-up: the runner must pass it to the worker.
+  if (process.env.NODE_EXTRA_CA_CERTS !== env.NODE_EXTRA_CA_CERTS) {
+    throw new Error(
+      `run the integration tests with NODE_EXTRA_CA_CERTS=${env.NODE_EXTRA_CA_CERTS}`,
+    );
+  }
+  process.env.YOUJIAN_PROVIDER_ENDPOINTS = env.YOUJIAN_PROVIDER_ENDPOINTS;
+  await ensureMailstack();
+}
+
+/** A fresh mailbox on the QQ or NetEase emulation, reached through the preset endpoints. */
+export async function freshCredentials(
+  preset: Extract<ProviderId, 'qq' | '163'>,
+): Promise<MailCredentials> {
+  const user = await createMailUser(preset === 'qq' ? 'qq.test' : '163.test');
+  const creds = {
+    address: user.address,
+    username: user.address,
+    secret: user.authCode,
+    ...resolveEndpoints(preset),
+  };
+  await waitUntilLoginWorks(creds);
+  return creds;
+}
+
+/**
+ * Dovecot's userdb may still hold the passwd-file from before the user was appended
+ * ("Authenticated user not found from userdb" → [UNAVAILABLE]); wait until it re-read it.
+ */
+async function waitUntilLoginWorks(creds: MailCredentials): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await closeImap(await openImap(creds));
+      return;
+    } catch (error) {
+      if (attempt >= 10 || !(error instanceof MailError) || error.code !== 'PROTOCOL') throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+    }
+  }
+}
+
+/** The same user straight on Dovecot, as the "Other (IMAP/SMTP)" provider sees it. */
+export function asCustomProvider(creds: MailCredentials): MailCredentials {
+  const { other } = MAILSTACK.providers;
+  return { ...creds, imap: { ...other.imap }, smtp: { ...other.smtp } };
+}
+
+export { MAILSTACK };
