@@ -19,6 +19,7 @@ export default defineConfig({
           name: 'integration',
           include: ['{apps,packages,tooling}/*/src/**/*.integration.test.ts'],
           exclude,
+          globalSetup: ['tooling/src/vitest-integration-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
           // Tests share one mail stack; files run one after another so that
