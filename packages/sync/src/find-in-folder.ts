@@ -1,0 +1,35 @@
+import { and, type Database, eq, message } from '@youjian/db';
+import type { ImapFlow } from '@youjian/mail';
+import { capabilitiesOf } from './capabilities';
+import { syncFolder } from './sync-folder';
+import type { MailboxRow } from './sync-folders';
+
+/**
+ * Is a message with this Message-ID in the folder on the server? The folder is synced
+ * first and the mirror asked, instead of IMAP SEARCH, which QQ's server gets wrong.
+ */
+export async function findInFolder(
+  ctx: { db: Database; client: ImapFlow; account: { id: string; userId: string } },
+  folder: MailboxRow,
+  messageIdHeader: string,
+): Promise<boolean> {
+  await syncFolder({
+    db: ctx.db,
+    client: ctx.client,
+    account: ctx.account,
+    mailbox: folder,
+    capabilities: capabilitiesOf(ctx.client),
+  });
+  const [found] = await ctx.db
+    .select({ id: message.id })
+    .from(message)
+    .where(
+      and(
+        eq(message.accountId, ctx.account.id),
+        eq(message.mailboxId, folder.id),
+        eq(message.messageId, messageIdHeader),
+      ),
+    )
+    .limit(1);
+  return found !== undefined;
+}

@@ -1,0 +1,27 @@
+/** The mirror engine's face (see the brief's sync contract). */
+export { accountCredentials } from './account-credentials';
+export { accountStatusOf } from './account-status';
+export { applyPendingOps } from './apply-pending-ops';
+export {
+  type AppendPayload,
+  enqueueImapOp,
+  type ImapOp,
+  type SetFlagsPayload,
+} from './enqueue-imap-op';
+export { loadAttachment } from './load-attachment';
+export { attachmentUrl, loadMessageBody, type MessageBody } from './load-message-body';
+export { queueOutgoingMail } from './queue-outgoing-mail';
+export { sendQueuedMail } from './send-queued-mail';
+export {
+  type DecideOptions,
+  decideFolderSync,
+  type FolderSyncDecision,
+  type FolderSyncType,
+  type ObservedFolderStatus,
+  type StoredFolderState,
+} from './strategy';
+export { syncAccount, syncMailboxes } from './sync-account';
+export { syncFolder } from './sync-folder';
+export { normalizeSubject } from './threading';
+export { WORK_CHANNEL, wakeWorker } from './wake-worker';
+export { type StartWorkerOptions, startWorker, type Worker } from './worker/start-worker';

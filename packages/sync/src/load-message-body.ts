@@ -1,0 +1,96 @@
+import { and, eq, message, messageBody, sql, toSearchDocument } from '@youjian/db';
+import { type ParsedMessage, sanitizeMailHtml, snippetOf } from '@youjian/mail';
+import { fetchParsedMessage, type MessageRef } from './fetch-message-source';
+import { searchTextOf } from './write-messages';
+
+export interface MessageBody {
+  html: string | null;
+  text: string | null;
+  hasRemoteImages: boolean;
+  attachments: Array<{ index: number; filename: string; contentType: string; size: number }>;
+}
+
+/** Where the web app serves attachment `index` of a message (also inline cid: images). */
+export function attachmentUrl(accountId: string, messageId: string, index: number): string {
+  return `/api/attachments/${accountId}/${messageId}/${index}`;
+}
+
+/**
+ * The body of a message, fetched from the provider on first open and cached sanitized
+ * (remote images blocked). Showing remote images is an explicit, rare choice, so it
+ * refetches and re-sanitizes rather than keeping unsanitized HTML at rest, where any
+ * later code path could serve it by mistake.
+ */
+export async function loadMessageBody(
+  ref: MessageRef & { allowRemoteImages?: boolean },
+): Promise<MessageBody> {
+  const { db, accountId, messageId } = ref;
+  if (!ref.allowRemoteImages) {
+    const [cached] = await db
+      .select()
+      .from(messageBody)
+      .where(and(eq(messageBody.accountId, accountId), eq(messageBody.messageId, messageId)));
+    if (cached) {
+      const { html, text, hasRemoteImages, attachments } = cached;
+      return { html, text, hasRemoteImages, attachments };
+    }
+  }
+  const parsed = await fetchParsedMessage(ref);
+  const body = renderBody(parsed, accountId, messageId, ref.allowRemoteImages ?? false);
+  if (!ref.allowRemoteImages) await cacheBody(ref, parsed, body);
+  return body;
+}
+
+export function renderBody(
+  parsed: ParsedMessage,
+  accountId: string,
+  messageId: string,
+  allowRemoteImages: boolean,
+): MessageBody {
+  const cidIndex = new Map<string, number>();
+  parsed.attachments.forEach((attachment, index) => {
+    if (attachment.contentId) cidIndex.set(stripAngles(attachment.contentId), index);
+  });
+  const sanitized = parsed.html
+    ? sanitizeMailHtml(parsed.html, {
+        allowRemoteImages,
+        cidUrl: (cid) => {
+          const index = cidIndex.get(stripAngles(cid));
+          return index === undefined ? null : attachmentUrl(accountId, messageId, index);
+        },
+      })
+    : null;
+  return {
+    html: sanitized?.html ?? null,
+    text: parsed.text,
+    hasRemoteImages: sanitized?.hasRemoteImages ?? false,
+    attachments: parsed.attachments.map((a, index) => ({
+      index,
+      filename: a.filename,
+      contentType: a.contentType,
+      size: a.size,
+    })),
+  };
+}
+
+/** Content-IDs (RFC 2392) are matched without angle brackets. */
+const stripAngles = (cid: string) => cid.trim().replace(/^<|>$/g, '');
+
+/** Caches the body and, now that the text is known, the snippet and search document. */
+async function cacheBody(ref: MessageRef, parsed: ParsedMessage, body: MessageBody) {
+  const { db, accountId, messageId } = ref;
+  const snippet = snippetOf({ html: parsed.html, text: parsed.text });
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(messageBody)
+      .values({ accountId, messageId, ...body })
+      .onConflictDoNothing();
+    await tx
+      .update(message)
+      .set({
+        snippet,
+        searchDocument: sql`to_tsvector('simple', ${toSearchDocument(searchTextOf(parsed, snippet))})`,
+      })
+      .where(and(eq(message.accountId, accountId), eq(message.id, messageId)));
+  });
+}

@@ -1,0 +1,36 @@
+import crypto from 'node:crypto';
+import { eq, mailAccount, type OutgoingDraft, outgoingMail, sql } from '@youjian/db';
+import type { Tx } from './db-types';
+import { WORK_CHANNEL } from './wake-worker';
+
+/** RFC 5322 §3.6.4: a unique id on the right of @ taken from the sender's own domain. */
+export function newMessageIdHeader(address: string): string {
+  const domain = address.slice(address.lastIndexOf('@') + 1) || 'youjian.local';
+  return `<${crypto.randomUUID()}@${domain}>`;
+}
+
+/**
+ * Queues a mail for the worker to send, in the caller's transaction. The Message-ID is
+ * chosen now, so that after a crash the worker can tell whether it was already sent.
+ */
+export async function queueOutgoingMail(
+  tx: Tx,
+  options: { accountId: string; draft: OutgoingDraft },
+): Promise<{ id: string }> {
+  const [account] = await tx
+    .select({ address: mailAccount.address })
+    .from(mailAccount)
+    .where(eq(mailAccount.id, options.accountId));
+  if (!account) throw new Error(`mail account ${options.accountId} does not exist`);
+  const [row] = await tx
+    .insert(outgoingMail)
+    .values({
+      accountId: options.accountId,
+      messageIdHeader: newMessageIdHeader(account.address),
+      draft: options.draft,
+    })
+    .returning({ id: outgoingMail.id });
+  if (!row) throw new Error('outgoing mail was not queued');
+  await tx.execute(sql`select pg_notify(${WORK_CHANNEL}, ${options.accountId})`);
+  return row;
+}

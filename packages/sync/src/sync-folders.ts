@@ -1,0 +1,73 @@
+import { and, type Database, eq, inArray, mailbox, message, sql } from '@youjian/db';
+import { type ImapFlow, listFolders, type RemoteFolder } from '@youjian/mail';
+
+export type MailboxRow = typeof mailbox.$inferSelect;
+
+/** Roles first so the user sees INBOX, then Sent and Drafts, before the long tail. */
+const ROLE_ORDER = ['inbox', 'sent', 'drafts', 'archive', 'junk', 'trash'];
+
+export function folderSyncOrder(a: MailboxRow, b: MailboxRow): number {
+  const rank = (row: MailboxRow) => {
+    const i = row.role ? ROLE_ORDER.indexOf(row.role) : -1;
+    return i === -1 ? ROLE_ORDER.length : i;
+  };
+  return rank(a) - rank(b) || a.path.localeCompare(b.path);
+}
+
+/**
+ * Mirrors the folder list: selectable server folders are upserted with their roles
+ * (SPECIAL-USE RFC 6154, XLIST, known names — decided in the mail package), and folders
+ * gone from the server are removed from the mirror with their messages.
+ */
+export async function syncFolderList(
+  db: Database,
+  client: ImapFlow,
+  accountId: string,
+): Promise<MailboxRow[]> {
+  const remote = (await listFolders(client)).filter((folder) => folder.selectable);
+  return db.transaction(async (tx) => {
+    for (const folder of dedupeRoles(remote)) {
+      await tx
+        .insert(mailbox)
+        .values({
+          accountId,
+          path: folder.path,
+          delimiter: folder.delimiter,
+          name: folder.name,
+          role: folder.role,
+        })
+        .onConflictDoUpdate({
+          target: [mailbox.accountId, mailbox.path],
+          set: {
+            delimiter: folder.delimiter,
+            name: folder.name,
+            role: folder.role,
+            updatedAt: sql`now()`,
+          },
+        });
+    }
+    const rows = await tx.select().from(mailbox).where(eq(mailbox.accountId, accountId));
+    const serverPaths = new Set(remote.map((folder) => folder.path));
+    const gone = rows.filter((row) => !serverPaths.has(row.path)).map((row) => row.id);
+    if (gone.length > 0) {
+      await tx
+        .delete(message)
+        .where(and(eq(message.accountId, accountId), inArray(message.mailboxId, gone)));
+      await tx
+        .delete(mailbox)
+        .where(and(eq(mailbox.accountId, accountId), inArray(mailbox.id, gone)));
+    }
+    return rows.filter((row) => serverPaths.has(row.path)).sort(folderSyncOrder);
+  });
+}
+
+/** One folder per role: the UI's "Sent" must be unambiguous; later duplicates lose it. */
+function dedupeRoles(folders: RemoteFolder[]): RemoteFolder[] {
+  const seen = new Set<string>();
+  return folders.map((folder) => {
+    if (!folder.role) return folder;
+    if (seen.has(folder.role)) return { ...folder, role: null };
+    seen.add(folder.role);
+    return folder;
+  });
+}
