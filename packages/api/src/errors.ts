@@ -1,6 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import { MailError, type MailErrorCode } from '@youjian/mail';
+import { ZodError } from 'zod';
 
 /** What went wrong, in the application's words; the one error type services throw. */
 export type AppErrorCode =
@@ -64,7 +65,7 @@ export function toAppError(error: unknown): AppError | null {
 
 /**
  * The one place application and mail errors become tRPC errors: the message is the
- * userMessage. Anything else (input validation, unknown failures) keeps tRPC's handling.
+ * userMessage; invalid input gives its first problem; unknown failures stay opaque 500s.
  */
 export function toTRPCError(error: unknown): TRPCError {
   const source = error instanceof TRPCError && error.cause ? error.cause : error;
@@ -75,6 +76,11 @@ export function toTRPCError(error: unknown): TRPCError {
       message: appError.userMessage,
       cause: appError,
     });
+  }
+  if (source instanceof ZodError) {
+    // invalid input: the first problem in words, not the raw list of zod issues
+    const message = source.issues[0]?.message ?? 'The input is invalid.';
+    return new TRPCError({ code: 'BAD_REQUEST', message, cause: source });
   }
   return error instanceof TRPCError
     ? error

@@ -1,7 +1,6 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { Database, SecretBox } from '@youjian/db';
 import superjson from 'superjson';
-import { ZodError } from 'zod';
 import { AppError, toTRPCError } from './errors';
 import type { MailEventHub } from './lib/mail-event-hub';
 
@@ -18,12 +17,7 @@ const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
     const appCode = error.cause instanceof AppError ? error.cause.code : null;
-    // invalid input: the first problem in words, not the raw list of zod issues
-    const message =
-      error.cause instanceof ZodError
-        ? (error.cause.issues[0]?.message ?? shape.message)
-        : shape.message;
-    return { ...shape, message, data: { ...shape.data, appCode } };
+    return { ...shape, data: { ...shape.data, appCode } };
   },
 });
 

@@ -8,7 +8,7 @@ const rank = (role: FolderRole | null) => {
   return index === -1 ? ROLE_ORDER.length : index;
 };
 
-const collator = new Intl.Collator(['zh-Hans', 'en'], { sensitivity: 'base', numeric: true });
+const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
 /** Role folders first in a fixed order, then the rest by path (so children follow parents). */
 export function compareFolders(

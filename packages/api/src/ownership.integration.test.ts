@@ -1,0 +1,217 @@
+import { TRPCError } from '@trpc/server';
+import { and, eq, messageBody, outgoingMail, pendingImapOp, publishMailEvent } from '@youjian/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createProductUser,
+  createTestApi,
+  seedMailbox,
+  seedMessage,
+  type TestApi,
+} from './test-support.integration-helpers';
+
+let api: TestApi;
+let alice: string;
+let mallory: string;
+let aliceMail: { accountId: string; inboxId: string };
+let aliceMessage: string;
+
+beforeAll(async () => {
+  api = await createTestApi();
+  alice = await createProductUser(api, 'alice@example.test');
+  mallory = await createProductUser(api, 'mallory@example.test');
+  aliceMail = await seedMailbox(api, alice, 'alice@qq.test');
+  aliceMessage = await seedMessage(api, aliceMail, {
+    uid: 1,
+    subject: '季度报告',
+    receivedAt: '2024-05-01 09:00:00+08',
+  });
+  // the body as the first open cached it, so reading needs no provider
+  await api.database.db.insert(messageBody).values({
+    accountId: aliceMail.accountId,
+    messageId: aliceMessage,
+    html: null,
+    text: '各位好，明天下午三点开会。',
+  });
+});
+
+afterAll(async () => {
+  await api?.close();
+});
+
+async function errorOf(promise: Promise<unknown>): Promise<TRPCError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof TRPCError) return error;
+    throw error;
+  }
+  throw new Error('expected the call to fail');
+}
+
+describe("a user cannot read or change another user's mail", () => {
+  it('lists only the mailboxes of the signed-in user', async () => {
+    expect(await api.callerFor(mallory).accounts.list()).toEqual([]);
+    const own = await api.callerFor(alice).accounts.list();
+    expect(own.map((account) => account.address)).toEqual(['alice@qq.test']);
+  });
+
+  it("returns no messages for another user's account or folder ids", async () => {
+    const page = await api
+      .callerFor(mallory)
+      .messages.list({ accountId: aliceMail.accountId, mailboxId: aliceMail.inboxId });
+    expect(page.items).toEqual([]);
+    const search = await api.callerFor(mallory).messages.list({ query: '报告' });
+    expect(search.items).toEqual([]);
+  });
+
+  it("answers NOT_FOUND for another user's message and leaves it unread", async () => {
+    const error = await errorOf(
+      api
+        .callerFor(mallory)
+        .messages.get({ accountId: aliceMail.accountId, messageId: aliceMessage }),
+    );
+    expect(error.code).toBe('NOT_FOUND');
+    const [stillUnread] = (
+      await api.callerFor(alice).messages.list({ mailboxId: aliceMail.inboxId })
+    ).items;
+    expect(stillUnread?.seen).toBe(false);
+  });
+
+  it("refuses to flag, send from, or remove another user's mailbox", async () => {
+    const caller = api.callerFor(mallory);
+    const { accountId } = aliceMail;
+    const attempts = [
+      () => caller.messages.setFlags({ accountId, messageIds: [aliceMessage], flagged: true }),
+      () =>
+        caller.messages.send({
+          accountId,
+          to: 'x@example.test',
+          cc: '',
+          subject: 'hi',
+          text: 'hi',
+        }),
+      () => caller.accounts.remove({ accountId }),
+    ];
+    for (const attempt of attempts) expect((await errorOf(attempt())).code).toBe('NOT_FOUND');
+    const db = api.database.db;
+    expect(await db.select().from(pendingImapOp)).toEqual([]);
+    expect(await db.select().from(outgoingMail)).toEqual([]);
+    expect(await api.callerFor(alice).accounts.list()).toHaveLength(1);
+  });
+
+  it('rejects every call without a session', async () => {
+    expect((await errorOf(api.callerFor(null).accounts.list())).code).toBe('UNAUTHORIZED');
+  });
+
+  it('never returns the sealed authorization code', async () => {
+    const listed = JSON.stringify(await api.callerFor(alice).accounts.list());
+    expect(listed).not.toContain('secret');
+    expect(listed).not.toContain('v1.');
+  });
+
+  it('pushes live events only to the user they belong to', async () => {
+    const abort = new AbortController();
+    const stream = await api.callerFor(alice, abort.signal).events.onMailEvent();
+    const first = stream[Symbol.asyncIterator]().next();
+    let received = false;
+    void first.then(() => {
+      received = true;
+    });
+    // LISTEN starts with the first read; publish until it is in place
+    for (let attempt = 0; attempt < 50 && !received; attempt++) {
+      await publishMailEvent(api.database.db.$client, {
+        kind: 'account_changed',
+        userId: mallory,
+        accountId: 'not-alice',
+      });
+      await publishMailEvent(api.database.db.$client, {
+        kind: 'account_changed',
+        userId: alice,
+        accountId: aliceMail.accountId,
+      });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const { value } = await first;
+    abort.abort();
+    expect(value).toEqual({
+      kind: 'account_changed',
+      userId: alice,
+      accountId: aliceMail.accountId,
+    });
+  });
+});
+
+describe('reading and flagging', () => {
+  it('opening a message shows its text, marks it read and queues \\Seen for the server', async () => {
+    const opened = await api
+      .callerFor(alice)
+      .messages.get({ accountId: aliceMail.accountId, messageId: aliceMessage });
+    expect(opened.subject).toBe('季度报告');
+    expect(opened.body.text).toBe('各位好，明天下午三点开会。');
+
+    const [listed] = (await api.callerFor(alice).messages.list({ mailboxId: aliceMail.inboxId }))
+      .items;
+    expect(listed?.seen).toBe(true);
+    const ops = await api.database.db
+      .select()
+      .from(pendingImapOp)
+      .where(eq(pendingImapOp.accountId, aliceMail.accountId));
+    expect(ops.map((op) => [op.kind, op.payload])).toEqual([
+      ['set_flags', { mailboxId: aliceMail.inboxId, uids: [1], add: ['\\Seen'], remove: [] }],
+    ]);
+  });
+
+  it('opening it again queues nothing more', async () => {
+    await api
+      .callerFor(alice)
+      .messages.get({ accountId: aliceMail.accountId, messageId: aliceMessage });
+    const ops = await api.database.db
+      .select()
+      .from(pendingImapOp)
+      .where(
+        and(eq(pendingImapOp.accountId, aliceMail.accountId), eq(pendingImapOp.kind, 'set_flags')),
+      );
+    expect(ops).toHaveLength(1);
+  });
+
+  it('starring updates the mirror and queues \\Flagged', async () => {
+    const result = await api.callerFor(alice).messages.setFlags({
+      accountId: aliceMail.accountId,
+      messageIds: [aliceMessage],
+      flagged: true,
+    });
+    expect(result.changed).toBe(1);
+    const [listed] = (await api.callerFor(alice).messages.list({ mailboxId: aliceMail.inboxId }))
+      .items;
+    expect(listed?.flagged).toBe(true);
+    const ops = await api.database.db.select().from(pendingImapOp);
+    expect(ops.at(-1)?.payload).toMatchObject({ add: ['\\Flagged'], uids: [1] });
+  });
+
+  it('queues a message to send and reports it as queued', async () => {
+    const caller = api.callerFor(alice);
+    const { id } = await caller.messages.send({
+      accountId: aliceMail.accountId,
+      to: 'Bob <bob@163.test>',
+      cc: '',
+      subject: '你好',
+      text: '正文',
+    });
+    const status = await caller.messages.outgoingStatus({ accountId: aliceMail.accountId, id });
+    expect(status).toEqual({ state: 'queued', lastError: null });
+  });
+
+  it('names the recipient that is not an address', async () => {
+    const error = await errorOf(
+      api.callerFor(alice).messages.send({
+        accountId: aliceMail.accountId,
+        to: 'bob',
+        cc: '',
+        subject: 's',
+        text: 't',
+      }),
+    );
+    expect(error.code).toBe('BAD_REQUEST');
+    expect(error.message).toBe('"bob" is not an e-mail address.');
+  });
+});
