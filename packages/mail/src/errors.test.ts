@@ -224,6 +224,16 @@ describe('toMailError', () => {
     expect(mailError.userMessage).toContain('Mail from must equal authorized user');
   });
 
+  it("classifies Postfix's sender-login mismatch at RCPT TO as SENDER_REJECTED", () => {
+    const error = smtpError(
+      "Can't send mail - all recipients were rejected",
+      'EENVELOPE',
+      '553 5.7.1 <bob@163.test>: Sender address rejected: not owned by user alice@qq.test',
+      'RCPT TO',
+    );
+    expect(toMailError(error, 'smtp', qqSmtp).code).toBe('SENDER_REJECTED');
+  });
+
   it('classifies all recipients rejected as RECIPIENT_REJECTED with the server text', () => {
     const error = smtpError(
       "Can't send mail - all recipients were rejected",

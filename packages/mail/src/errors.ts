@@ -161,6 +161,17 @@ function tlsReason(error: ErrorShape, codes: string[]): string | null {
   return null;
 }
 
+/**
+ * NetEase answers MAIL FROM with "553 Mail from must equal authorized user"; Postfix's
+ * reject_sender_login_mismatch answers at RCPT TO with "Sender address rejected".
+ */
+const SENDER_REJECTION_TEXT = /sender address rejected|mail from must equal|not owned by user/i;
+
+function isSenderRejection(error: ErrorShape): boolean {
+  if (error.command === 'MAIL FROM') return true;
+  return typeof error.response === 'string' && SENDER_REJECTION_TEXT.test(error.response);
+}
+
 function unreachableReason(codes: string[]): string {
   if (codes.includes('ECONNREFUSED')) return 'connection refused';
   if (codes.some((code) => code.startsWith('EAI_') || code === 'ENOTFOUND' || code === 'EDNS')) {
@@ -203,7 +214,7 @@ export function toMailError(
     return make('TIMEOUT', `${server} did not answer in time.`);
   }
   const text = serverText(shape) ?? 'no details';
-  if (protocol === 'smtp' && shape.command === 'MAIL FROM') {
+  if (protocol === 'smtp' && isSenderRejection(shape)) {
     return make(
       'SENDER_REJECTED',
       `The ${server} refused the sender address (${text}). The provider only sends mail from the mailbox's own address.`,

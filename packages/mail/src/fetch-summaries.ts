@@ -28,6 +28,11 @@ const SUMMARY_QUERY: FetchQueryObject = {
 };
 
 const REPAIR_HEADERS = ['subject', 'from', 'to', 'cc'];
+
+/** RFC 3501 §2.3.2: \Recent belongs to one session, so it has no place in a mirror. */
+function mirrorFlags(flags: Set<string> | undefined): string[] {
+  return [...(flags ?? [])].filter((flag) => flag !== '\\Recent');
+}
 const REPLACEMENT_CHAR = '\uFFFD';
 
 function toAddress(entry: MessageAddressObject | undefined): MailAddress | null {
@@ -50,7 +55,7 @@ export function summaryFromFetch(message: FetchMessageObject): MessageSummary {
   const headers = message.headers ? readRawHeaders(message.headers) : new Map<string, string[]>();
   return {
     uid: message.uid,
-    flags: [...(message.flags ?? [])],
+    flags: mirrorFlags(message.flags),
     messageId: envelope?.messageId || null,
     inReplyTo: envelope?.inReplyTo || null,
     references: parseMessageIds(headers.get('references')?.join(' ')),
@@ -131,7 +136,7 @@ export async function fetchFlags(
   return withMailbox(client, path, { readOnly: true }, async () => {
     const result: { uid: number; flags: string[] }[] = [];
     for await (const message of client.fetch(range, { uid: true, flags: true }, { uid: true })) {
-      result.push({ uid: message.uid, flags: [...(message.flags ?? [])] });
+      result.push({ uid: message.uid, flags: mirrorFlags(message.flags) });
     }
     return result;
   });

@@ -41,17 +41,21 @@ export async function freshCredentials(
 }
 
 /**
- * Dovecot's userdb may still hold the passwd-file from before the user was appended
- * ("Authenticated user not found from userdb" → [UNAVAILABLE]); wait until it re-read it.
+ * Dovecot may still hold the passwd-file from before the user was appended (two appends in
+ * the same second keep its mtime): logins then fail with [AUTHENTICATIONFAILED] or, when
+ * only the userdb is stale, [UNAVAILABLE]. Wait until it has re-read the file.
  */
 async function waitUntilLoginWorks(creds: MailCredentials): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
     try {
       await closeImap(await openImap(creds));
       return;
     } catch (error) {
-      if (attempt >= 10 || !(error instanceof MailError) || error.code !== 'PROTOCOL') throw error;
-      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+      const stale =
+        error instanceof MailError && (error.code === 'PROTOCOL' || error.code === 'AUTH_FAILED');
+      if (!stale || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
 }
