@@ -50,7 +50,7 @@ done
 # Fresh state every cold start, except the certificate: running Node processes trust it
 # through NODE_EXTRA_CA_CERTS, which is read once at their start.
 [ "${KEEP:-0}" = 1 ] || rm -rf "$ROOT"/{etc,run,state,log,mail,postfix}
-mkdir -p "$ROOT"/{etc/users,etc/sieve,run/dovecot,state/dovecot,log,tls,mail}
+mkdir -p "$ROOT"/{etc/users/qq.test,etc/users/163.test,etc/sieve,run/dovecot,state/dovecot,log,tls,mail}
 mkdir -p "$ROOT"/postfix/{etc,data,spool}
 if [ ! -s "$ROOT/tls/cert.pem" ] || [ ! -s "$ROOT/tls/key.pem" ]; then
   openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 3650 \
@@ -62,10 +62,15 @@ chmod 644 "$ROOT/tls/cert.pem" "$ROOT/tls/key.pem"
 render() { sed -e "s#@ROOT@#$ROOT#g" -e "s#@VMAIL@#$VMAIL#g" "$1" >"$2"; }
 render "$HERE/dovecot/dovecot.conf.tmpl" "$ROOT/etc/dovecot.conf"
 cp "$HERE/dovecot/sent-copy.sieve" "$ROOT/etc/sieve/sent-copy.sieve"
-for f in "$HERE"/users/*.passwd; do
-  [ -f "$ROOT/etc/users/$(basename "$f")" ] || cp "$f" "$ROOT/etc/users/"
+# The standing users, one passwd-file each (see the passdb comment in dovecot.conf.tmpl).
+for list in "$HERE"/users/*.passwd; do
+  domain=$(basename "$list" .passwd)
+  mkdir -p "$ROOT/etc/users/$domain"
+  while IFS= read -r entry; do
+    [ -n "$entry" ] && printf '%s\n' "$entry" >"$ROOT/etc/users/$domain/${entry%%@*}"
+  done <"$list"
 done
-chmod 755 "$ROOT/etc/users"; chmod 644 "$ROOT"/etc/users/*.passwd
+chmod -R a+rX "$ROOT/etc/users"
 render "$HERE/postfix/main.cf.tmpl" "$ROOT/postfix/etc/main.cf"
 render "$HERE/postfix/master.cf.tmpl" "$ROOT/postfix/etc/master.cf"
 cp "$HERE/postfix/sender_login.regexp" "$HERE/postfix/sender_bcc.regexp" "$ROOT/postfix/etc/"

@@ -5,7 +5,7 @@
  */
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { appendFile } from 'node:fs/promises';
+import { rename, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { ImapFlow } from 'imapflow';
@@ -132,17 +132,18 @@ export function ensureMailstack(): Promise<void> {
 
 /**
  * A fresh user of the given domain, usable at once over IMAP, POP3 and SMTP AUTH: Dovecot
- * re-reads a passwd-file when it changes, and Postfix accepts any local part of the domain.
+ * reads a user's passwd-file on first lookup, and Postfix accepts any local part.
  */
 export async function createMailUser(domain: MailstackDomain): Promise<MailUser> {
   await ensureMailstack();
   const localPart = `u${Date.now().toString(36)}${randomBytes(4).toString('hex')}`;
   const user = { address: `${localPart}@${domain}`, authCode: randomBytes(12).toString('hex') };
-  // One short O_APPEND write: concurrent writers never interleave inside a line.
-  await appendFile(
-    path.join(root, 'etc', 'users', `${domain}.passwd`),
-    `${user.address}:{PLAIN}${user.authCode}::::::\n`,
-  );
+  // Written under a temporary name and renamed: Dovecot never sees half a file.
+  const file = path.join(root, 'etc', 'users', domain, localPart);
+  await writeFile(`${file}.tmp`, `${user.address}:{PLAIN}${user.authCode}::::::\n`, {
+    mode: 0o644,
+  });
+  await rename(`${file}.tmp`, file);
   return user;
 }
 
