@@ -1,0 +1,70 @@
+import { createTestDatabase, type TestDatabase } from '@youjian/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAuth, getSession } from './create-auth';
+
+let database: TestDatabase;
+let auth: ReturnType<typeof createAuth>;
+const baseURL = 'http://localhost:3000';
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  auth = createAuth({ db: database.db, secret: 'a-test-secret-of-enough-length-000', baseURL });
+});
+
+afterAll(async () => {
+  await database?.drop();
+});
+
+const post = (path: string, body: unknown, origin = baseURL) =>
+  auth.handler(
+    new Request(`${baseURL}/api/auth${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin },
+      body: JSON.stringify(body),
+    }),
+  );
+
+const cookieOf = (response: Response) =>
+  response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(';')[0])
+    .join('; ');
+
+describe('e-mail and password accounts in our own tables', () => {
+  it('signs a new user up and in at once, with a session the server can read', async () => {
+    const response = await post('/sign-up/email', {
+      email: 'new@example.test',
+      password: 'correct horse battery staple',
+      name: 'new',
+    });
+    expect(response.status).toBe(200);
+    const session = await getSession(auth, new Headers({ cookie: cookieOf(response) }));
+    expect(session?.user.email).toBe('new@example.test');
+  });
+
+  it('signs in again with the same password and refuses a wrong one', async () => {
+    const ok = await post('/sign-in/email', {
+      email: 'new@example.test',
+      password: 'correct horse battery staple',
+    });
+    expect(ok.status).toBe(200);
+    const wrong = await post('/sign-in/email', {
+      email: 'new@example.test',
+      password: 'nope-nope-nope',
+    });
+    expect(wrong.status).toBe(401);
+  });
+
+  it('accepts the same app reached as 127.0.0.1', async () => {
+    const response = await post(
+      '/sign-in/email',
+      { email: 'new@example.test', password: 'correct horse battery staple' },
+      'http://127.0.0.1:3000',
+    );
+    expect(response.status).toBe(200);
+  });
+
+  it('has no session without a cookie', async () => {
+    expect(await getSession(auth, new Headers())).toBeNull();
+  });
+});
