@@ -52,13 +52,13 @@ function validDate(value: Date | string | undefined): Date | null {
 
 export function summaryFromFetch(message: FetchMessageObject): MessageSummary {
   const envelope = message.envelope;
-  const headers = message.headers ? readRawHeaders(message.headers) : new Map<string, string[]>();
   return {
     uid: message.uid,
     flags: mirrorFlags(message.flags),
     messageId: envelope?.messageId || null,
     inReplyTo: envelope?.inReplyTo || null,
-    references: parseMessageIds(headers.get('references')?.join(' ')),
+    // The answer to HEADER.FIELDS (REFERENCES) holds only that field; msg-ids are ASCII.
+    references: parseMessageIds(message.headers?.toString('latin1')),
     subject: envelope?.subject ?? '',
     from: toAddress(envelope?.from?.[0]),
     to: toAddresses(envelope?.to),
@@ -111,6 +111,21 @@ async function repairUndecodable(client: ImapFlow, summaries: MessageSummary[]):
   }
 }
 
+/**
+ * Pure: writes every a:b of a UID set low-to-high. RFC 3501 §9 allows either order, but
+ * QQ Mail rejects high-to-low ranges.
+ */
+export function normalizeUidRange(range: string): string {
+  return range
+    .split(',')
+    .map((part) => {
+      const [low, high, ...rest] = part.split(':');
+      if (rest.length > 0 || high === undefined || low === '*' || high === '*') return part;
+      return Number(low) > Number(high) ? `${high}:${low}` : part;
+    })
+    .join(',');
+}
+
 /** Opens `path` read-only (EXAMINE) and fetches the summaries of the UID set `range`. */
 export async function fetchSummaries(
   client: ImapFlow,
@@ -119,7 +134,9 @@ export async function fetchSummaries(
 ): Promise<MessageSummary[]> {
   return withMailbox(client, path, { readOnly: true }, async () => {
     const summaries: MessageSummary[] = [];
-    for await (const message of client.fetch(range, SUMMARY_QUERY, { uid: true })) {
+    for await (const message of client.fetch(normalizeUidRange(range), SUMMARY_QUERY, {
+      uid: true,
+    })) {
       summaries.push(summaryFromFetch(message));
     }
     await repairUndecodable(client, summaries);
@@ -135,7 +152,11 @@ export async function fetchFlags(
 ): Promise<{ uid: number; flags: string[] }[]> {
   return withMailbox(client, path, { readOnly: true }, async () => {
     const result: { uid: number; flags: string[] }[] = [];
-    for await (const message of client.fetch(range, { uid: true, flags: true }, { uid: true })) {
+    for await (const message of client.fetch(
+      normalizeUidRange(range),
+      { uid: true, flags: true },
+      { uid: true },
+    )) {
       result.push({ uid: message.uid, flags: mirrorFlags(message.flags) });
     }
     return result;

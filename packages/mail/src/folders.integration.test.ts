@@ -1,9 +1,7 @@
-import type { ImapFlow } from 'imapflow';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { folderStatus } from './folder-status';
 import { listFolders } from './folders';
-import { closeImap, openImap } from './imap-connect';
-import { freshCredentials, prepareStack } from './test-stack.integration-helpers';
+import { prepareStack, useImapSession } from './test-stack.integration-helpers';
 
 beforeAll(prepareStack);
 
@@ -14,18 +12,12 @@ function rolesOf(folders: Awaited<ReturnType<typeof listFolders>>) {
 }
 
 describe('folders on the QQ emulation (XLIST, no SPECIAL-USE)', () => {
-  let client: ImapFlow;
-  beforeAll(async () => {
-    client = await openImap(await freshCredentials('qq'));
-  });
-  afterAll(async () => {
-    await closeImap(client);
-  });
+  const session = useImapSession('qq');
 
   it('finds the roles through XLIST', async () => {
-    expect(client.capabilities.has('XLIST')).toBe(true);
-    expect(client.capabilities.has('SPECIAL-USE')).toBe(false);
-    const folders = await listFolders(client);
+    expect(session().capabilities.has('XLIST')).toBe(true);
+    expect(session().capabilities.has('SPECIAL-USE')).toBe(false);
+    const folders = await listFolders(session());
     expect(rolesOf(folders)).toEqual({
       inbox: 'INBOX',
       sent: 'Sent Messages',
@@ -37,7 +29,7 @@ describe('folders on the QQ emulation (XLIST, no SPECIAL-USE)', () => {
   });
 
   it('reports UIDNEXT in STATUS', async () => {
-    const status = await folderStatus(client, 'INBOX');
+    const status = await folderStatus(session(), 'INBOX');
     expect(status.uidNext).toBeGreaterThan(0);
     expect(status.uidValidity).toBeGreaterThan(0);
     expect(status.messages).toBe(0);
@@ -46,16 +38,10 @@ describe('folders on the QQ emulation (XLIST, no SPECIAL-USE)', () => {
 });
 
 describe('folders on the NetEase emulation (SPECIAL-USE on Chinese names)', () => {
-  let client: ImapFlow;
-  beforeAll(async () => {
-    client = await openImap(await freshCredentials('163'));
-  });
-  afterAll(async () => {
-    await closeImap(client);
-  });
+  const session = useImapSession('163');
 
   it('finds 已发送, 草稿箱, 已删除 and 垃圾邮件 by their SPECIAL-USE flags', async () => {
-    const folders = await listFolders(client);
+    const folders = await listFolders(session());
     expect(rolesOf(folders)).toEqual({
       inbox: 'INBOX',
       sent: '已发送',
@@ -68,7 +54,7 @@ describe('folders on the NetEase emulation (SPECIAL-USE on Chinese names)', () =
   });
 
   it('reports uidNext as null because the server omits UIDNEXT', async () => {
-    const status = await folderStatus(client, 'INBOX');
+    const status = await folderStatus(session(), 'INBOX');
     expect(status.uidNext).toBeNull();
     expect(status.uidValidity).toBeGreaterThan(0);
     expect(status.unseen).toBe(0);

@@ -1,10 +1,9 @@
 import tls from 'node:tls';
-import type { ImapFlow } from 'imapflow';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fetchFlags } from './fetch-summaries';
 import { closeImap, openImap } from './imap-connect';
 import { appendMessage, moveMessages, setFlags } from './imap-write';
-import { freshCredentials, prepareStack } from './test-stack.integration-helpers';
+import { freshCredentials, prepareStack, useImapSession } from './test-stack.integration-helpers';
 import type { MailCredentials } from './types';
 
 beforeAll(prepareStack);
@@ -87,42 +86,36 @@ describe('NetEase emulation: the ID rule (RFC 2971)', () => {
 });
 
 describe('NetEase emulation: moving without MOVE', () => {
-  let client: ImapFlow;
-  beforeAll(async () => {
-    client = await openImap(await freshCredentials('163'));
-  });
-  afterAll(async () => {
-    await closeImap(client);
-  });
+  const session = useImapSession('163');
 
   it('copies, then expunges only the moved UIDs, leaving other \\Deleted messages alone', async () => {
-    expect(client.capabilities.has('MOVE')).toBe(false);
-    expect(client.capabilities.has('UIDPLUS')).toBe(true);
-    const moved = await appendMessage(client, 'INBOX', message('moved'), []);
-    const keptDeleted = await appendMessage(client, 'INBOX', message('kept-deleted'), [
+    expect(session().capabilities.has('MOVE')).toBe(false);
+    expect(session().capabilities.has('UIDPLUS')).toBe(true);
+    const moved = await appendMessage(session(), 'INBOX', message('moved'), []);
+    const keptDeleted = await appendMessage(session(), 'INBOX', message('kept-deleted'), [
       '\\Deleted',
     ]);
-    const untouched = await appendMessage(client, 'INBOX', message('untouched'), ['\\Seen']);
+    const untouched = await appendMessage(session(), 'INBOX', message('untouched'), ['\\Seen']);
     expect(moved.uid).not.toBeNull();
 
-    const uidMap = await moveMessages(client, 'INBOX', [moved.uid ?? 0], '已删除');
+    const uidMap = await moveMessages(session(), 'INBOX', [moved.uid ?? 0], '已删除');
 
-    const inbox = await fetchFlags(client, 'INBOX', '1:*');
+    const inbox = await fetchFlags(session(), 'INBOX', '1:*');
     expect(inbox.map((entry) => entry.uid).sort()).toEqual([keptDeleted.uid, untouched.uid].sort());
     expect(inbox.find((entry) => entry.uid === keptDeleted.uid)?.flags).toContain('\\Deleted');
-    const trash = await fetchFlags(client, '已删除', '1:*');
+    const trash = await fetchFlags(session(), '已删除', '1:*');
     expect(trash).toHaveLength(1);
     expect(uidMap.get(moved.uid ?? 0)).toBe(trash[0]?.uid);
   });
 
   it('adds and removes flags by UID', async () => {
-    const { uid } = await appendMessage(client, '草稿箱', message('flags'), ['\\Draft']);
+    const { uid } = await appendMessage(session(), '草稿箱', message('flags'), ['\\Draft']);
     expect(uid).not.toBeNull();
-    await setFlags(client, '草稿箱', [uid ?? 0], {
+    await setFlags(session(), '草稿箱', [uid ?? 0], {
       add: ['\\Seen', '\\Flagged'],
       remove: ['\\Draft'],
     });
-    const [entry] = await fetchFlags(client, '草稿箱', String(uid));
+    const [entry] = await fetchFlags(session(), '草稿箱', String(uid));
     expect(entry?.flags.sort()).toEqual(['\\Flagged', '\\Seen']);
   });
 });

@@ -8,6 +8,8 @@ import {
   MAILSTACK,
   providerEnv,
 } from '@youjian/tooling/mailstack';
+import type { ImapFlow } from 'imapflow';
+import { afterAll, beforeAll } from 'vitest';
 import { MailError } from './errors';
 import { closeImap, openImap } from './imap-connect';
 import { resolveEndpoints } from './presets';
@@ -58,6 +60,21 @@ async function waitUntilLoginWorks(creds: MailCredentials): Promise<void> {
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
+}
+
+/** A logged-in session of a fresh user for the enclosing describe block. */
+export function useImapSession(preset: Extract<ProviderId, 'qq' | '163'>): () => ImapFlow {
+  let client: ImapFlow | undefined;
+  beforeAll(async () => {
+    client = await openImap(await freshCredentials(preset));
+  });
+  afterAll(async () => {
+    if (client) await closeImap(client);
+  });
+  return () => {
+    if (!client) throw new Error('the IMAP session did not open');
+    return client;
+  };
 }
 
 /** The same user straight on Dovecot, as the "Other (IMAP/SMTP)" provider sees it. */
