@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { NextConfig } from 'next';
 
 const nextConfig: NextConfig = {
@@ -19,6 +20,19 @@ const nextConfig: NextConfig = {
     'sanitize-html',
     'iconv-lite',
   ],
+  turbopack: {
+    rules: {
+      '*.ts': [
+        {
+          condition: { content: /import\.meta\.dirname/ },
+          loaders: [
+            path.resolve(import.meta.dirname, 'build-support/import-meta-dirname-loader.cjs'),
+          ],
+          as: '*.ts',
+        },
+      ],
+    },
+  },
   poweredByHeader: false,
   reactStrictMode: true,
   typescript: { ignoreBuildErrors: false },
