@@ -235,6 +235,19 @@ export function toMailError(
   return make('PROTOCOL', `The ${server} failed: ${text}`);
 }
 
+/** Where an open imapflow session is connected, so errors after login name the server too. */
+export function imapEndpointOf(client: {
+  host: string;
+  port: number;
+  secureConnection: boolean;
+}): Endpoint {
+  return {
+    host: client.host,
+    port: client.port,
+    security: client.secureConnection ? 'tls' : 'starttls',
+  };
+}
+
 /** A deadline of our own (a total timeout around several steps), classified as TIMEOUT. */
 export function timeoutError(
   protocol: MailProtocol,

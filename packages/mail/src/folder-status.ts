@@ -4,7 +4,7 @@
  * UIDNEXT, which is reported as null rather than guessed.
  */
 import type { ImapFlow } from 'imapflow';
-import { MailError, toMailError } from './errors';
+import { imapEndpointOf, MailError, toMailError } from './errors';
 import type { FolderStatus } from './types';
 
 export async function folderStatus(client: ImapFlow, path: string): Promise<FolderStatus> {
@@ -19,7 +19,7 @@ export async function folderStatus(client: ImapFlow, path: string): Promise<Fold
       highestModseq: condstore,
     });
   } catch (error) {
-    throw toMailError(error, 'imap');
+    throw toMailError(error, 'imap', imapEndpointOf(client));
   }
   if (!status || status.uidValidity === undefined) {
     throw new MailError({

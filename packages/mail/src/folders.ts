@@ -4,7 +4,7 @@
  * except \Inbox, which it strips and reports as specialUse.
  */
 import type { ImapFlow, ListResponse } from 'imapflow';
-import { toMailError } from './errors';
+import { imapEndpointOf, toMailError } from './errors';
 import { detectFolderRole } from './folder-role';
 import type { FolderRole, RemoteFolder } from './types';
 
@@ -24,7 +24,7 @@ export async function listFolders(client: ImapFlow): Promise<RemoteFolder[]> {
   try {
     entries = await client.list();
   } catch (error) {
-    throw toMailError(error, 'imap');
+    throw toMailError(error, 'imap', imapEndpointOf(client));
   }
   const folders = entries.map((entry) => {
     const flags = serverFlags(entry);

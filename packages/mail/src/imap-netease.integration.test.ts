@@ -118,4 +118,14 @@ describe('NetEase emulation: moving without MOVE', () => {
     const [entry] = await fetchFlags(session(), '草稿箱', String(uid));
     expect(entry?.flags.sort()).toEqual(['\\Flagged', '\\Seen']);
   });
+
+  it('names the server when a folder cannot be opened', async () => {
+    const error = await fetchFlags(session(), '不存在的文件夹', '1:*').catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toMatchObject({ code: 'PROTOCOL', protocol: 'imap' });
+    expect((error as Error).message).toMatch(
+      /^The IMAP server 127\.0\.0\.1:33993 refused the command: /,
+    );
+  });
 });

@@ -3,7 +3,7 @@
  * changes, and MOVE (RFC 6851) or its emulation where the server lacks it (NetEase).
  */
 import type { ImapFlow } from 'imapflow';
-import { MailError, toMailError } from './errors';
+import { imapEndpointOf, MailError, toMailError } from './errors';
 import { withMailbox } from './with-mailbox';
 
 function refused(command: string, path: string): MailError {
@@ -24,7 +24,7 @@ export async function appendMessage(
   try {
     result = await client.append(path, raw, flags);
   } catch (error) {
-    throw toMailError(error, 'imap');
+    throw toMailError(error, 'imap', imapEndpointOf(client));
   }
   if (!result) throw refused('APPEND', path);
   return { uid: result.uid ?? null };

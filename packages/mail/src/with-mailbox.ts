@@ -3,7 +3,7 @@
  * readOnly uses EXAMINE (RFC 3501 §6.3.2), so reading never changes \Recent or \Seen.
  */
 import type { ImapFlow } from 'imapflow';
-import { toMailError } from './errors';
+import { imapEndpointOf, toMailError } from './errors';
 
 export async function withMailbox<T>(
   client: ImapFlow,
@@ -19,6 +19,6 @@ export async function withMailbox<T>(
       lock.release();
     }
   } catch (error) {
-    throw toMailError(error, 'imap');
+    throw toMailError(error, 'imap', imapEndpointOf(client));
   }
 }
