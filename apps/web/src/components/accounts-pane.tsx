@@ -8,13 +8,14 @@ import { mailHref } from './mail-location';
 type Account = RouterOutputs['accounts']['list'][number];
 type Folder = Account['folders'][number];
 
+// Plain symbols the system and CJK fonts carry (colour emoji are often missing on Linux).
 const ROLE_ICON: Record<string, string> = {
-  inbox: '📥',
-  drafts: '📝',
-  sent: '📤',
-  archive: '🗄',
+  inbox: '⇩',
+  drafts: '✎',
+  sent: '↗',
+  archive: '▤',
   junk: '⚠',
-  trash: '🗑',
+  trash: '✕',
 };
 
 /** INBOX is a reserved name (RFC 3501 §5.1); every other folder keeps the server's name. */
@@ -52,7 +53,7 @@ export function AccountsPane({
                     className="folder-link"
                   >
                     <span aria-hidden="true" className="folder-icon">
-                      {(folder.role && ROLE_ICON[folder.role]) ?? '📁'}
+                      {(folder.role && ROLE_ICON[folder.role]) ?? '▸'}
                     </span>
                     <span className="folder-name">{folderLabel(folder)}</span>
                     {folder.unreadCount > 0 && (

@@ -112,7 +112,7 @@ export function MessageList(props: {
                 </span>
                 {item.hasAttachments && (
                   <span title="Has attachments">
-                    📎<span className="sr-only">Has attachments</span>
+                    ✉<span className="sr-only">Has attachments</span>
                   </span>
                 )}
               </span>
