@@ -1,0 +1,45 @@
+import { ImapFlow } from 'imapflow';
+import { ensureMailstack, MAILSTACK, type MailUser } from '../mailstack';
+import { generateMessage } from './generate-message';
+
+export interface SeedOptions {
+  folder?: string;
+  count?: number;
+  seed?: number;
+  /** leave a folder that already holds mail alone (the demo seeds once) */
+  onlyIfEmpty?: boolean;
+}
+
+/**
+ * APPENDs `count` generated messages (oldest first, with their flags and INTERNALDATE) to
+ * a folder over raw Dovecot IMAP. Fine for hundreds; use writeMaildir for tens of thousands.
+ * Returns how many were added.
+ */
+export async function seedMailbox(user: MailUser, options: SeedOptions = {}): Promise<number> {
+  const { folder = 'INBOX', count = 100, seed = 1, onlyIfEmpty = false } = options;
+  await ensureMailstack();
+  const client = new ImapFlow({
+    host: MAILSTACK.host,
+    port: MAILSTACK.ports.imap,
+    secure: false,
+    doSTARTTLS: false,
+    auth: { user: user.address, pass: user.authCode },
+    logger: false,
+  });
+  await client.connect();
+  try {
+    const existing = await client.list();
+    if (!existing.some((mailbox) => mailbox.path === folder)) await client.mailboxCreate(folder);
+    if (onlyIfEmpty) {
+      const status = await client.status(folder, { messages: true });
+      if (status && (status.messages ?? 0) > 0) return 0;
+    }
+    for (let index = 0; index < count; index += 1) {
+      const message = generateMessage(index, { seed, to: user.address, count });
+      await client.append(folder, message.raw, message.flags, message.date);
+    }
+    return count;
+  } finally {
+    await client.logout();
+  }
+}
