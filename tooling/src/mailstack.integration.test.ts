@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { ImapFlow } from 'imapflow';
+import type { ImapFlow } from 'imapflow';
 import nodemailer from 'nodemailer';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  connectImap,
   createMailUser,
   deliverMessage,
   ensureMailstack,
@@ -21,15 +22,7 @@ beforeAll(async () => {
 
 /** Raw Dovecot, as the test's own eyes on a mailbox. */
 async function withDovecot<T>(user: MailUser, work: (client: ImapFlow) => Promise<T>): Promise<T> {
-  const client = new ImapFlow({
-    host: MAILSTACK.host,
-    port: MAILSTACK.ports.imap,
-    secure: false,
-    doSTARTTLS: false,
-    auth: { user: user.address, pass: user.authCode },
-    logger: false,
-  });
-  await client.connect();
+  const client = await connectImap(user);
   try {
     return await work(client);
   } finally {
@@ -157,15 +150,7 @@ describe('users and helpers', () => {
       [netease, MAILSTACK.ports.neteaseImaps],
       [qq, MAILSTACK.ports.imaps],
     ] as const) {
-      const client = new ImapFlow({
-        host: MAILSTACK.host,
-        port,
-        secure: true,
-        tls: { ca },
-        auth: { user: user.address, pass: user.authCode },
-        logger: false,
-      });
-      await client.connect();
+      const client = await connectImap(user, port);
       expect(client.authenticated).toBeTruthy();
       await client.logout();
     }

@@ -5,7 +5,7 @@
  */
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { rename, writeFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import { ImapFlow } from 'imapflow';
@@ -147,6 +147,28 @@ export async function createMailUser(domain: MailstackDomain): Promise<MailUser>
   return user;
 }
 
+/**
+ * A logged-in imapflow client of a stack user: raw Dovecot (plain IMAP) by default, or any
+ * IMAPS port of the stack (the QQ/NetEase emulations, Dovecot's 31993) trusting the test CA.
+ */
+export async function connectImap(
+  user: MailUser,
+  port: number = MAILSTACK.ports.imap,
+): Promise<ImapFlow> {
+  const secure = port !== MAILSTACK.ports.imap;
+  const client = new ImapFlow({
+    host,
+    port,
+    secure,
+    doSTARTTLS: false,
+    ...(secure ? { tls: { ca: await readFile(MAILSTACK.caFile) } } : {}),
+    auth: { user: user.address, pass: user.authCode },
+    logger: false,
+  });
+  await client.connect();
+  return client;
+}
+
 /** APPENDs a message straight to Dovecot (no provider emulation in between). */
 export async function appendMessage(
   user: MailUser,
@@ -154,15 +176,7 @@ export async function appendMessage(
   raw: Buffer | string,
   flags: string[] = [],
 ): Promise<{ uid: number | null }> {
-  const client = new ImapFlow({
-    host,
-    port: MAILSTACK.ports.imap,
-    secure: false,
-    doSTARTTLS: false,
-    auth: { user: user.address, pass: user.authCode },
-    logger: false,
-  });
-  await client.connect();
+  const client = await connectImap(user);
   try {
     const appended = await client.append(folderPath, raw, flags);
     return { uid: appended ? (appended.uid ?? null) : null };

@@ -1,36 +1,18 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { ImapFlow } from 'imapflow';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   appendMessage,
+  connectImap,
   createMailUser,
   deliverMessage,
   ensureMailstack,
   MAILSTACK,
-  type MailUser,
 } from './mailstack';
 import { openRawImap } from './provider-proxy/raw-imap-client';
 
-let ca: Buffer;
-
 beforeAll(async () => {
   await ensureMailstack();
-  ca = await readFile(MAILSTACK.caFile);
 });
-
-async function connect(port: number, user: MailUser): Promise<ImapFlow> {
-  const client = new ImapFlow({
-    host: MAILSTACK.host,
-    port,
-    secure: true,
-    tls: { ca },
-    auth: { user: user.address, pass: user.authCode },
-    logger: false,
-  });
-  await client.connect();
-  return client;
-}
 
 function rawMessage(subject: string, body = 'Hello from the test.'): string {
   return [
@@ -48,7 +30,7 @@ function rawMessage(subject: string, body = 'Hello from the test.'): string {
 describe('imap.qq.test (QQ profile)', () => {
   it('advertises IDLE, MOVE and XLIST but not SPECIAL-USE, CONDSTORE, QRESYNC or THREAD', async () => {
     const user = await createMailUser('qq.test');
-    const client = await connect(MAILSTACK.ports.qqImaps, user);
+    const client = await connectImap(user, MAILSTACK.ports.qqImaps);
     const capabilities = [...client.capabilities.keys()];
     await client.logout();
     expect(capabilities).toEqual(expect.arrayContaining(['IDLE', 'MOVE', 'XLIST', 'UIDPLUS']));
@@ -80,7 +62,7 @@ describe('imap.qq.test (QQ profile)', () => {
 
   it('pushes new mail to a client in IDLE', async () => {
     const user = await createMailUser('qq.test');
-    const client = await connect(MAILSTACK.ports.qqImaps, user);
+    const client = await connectImap(user, MAILSTACK.ports.qqImaps);
     const lock = await client.getMailboxLock('INBOX');
     try {
       const exists = new Promise<number>((resolve) => {
@@ -112,7 +94,7 @@ describe('imap.qq.test (QQ profile)', () => {
       randomBytes(2_250_000).toString('base64').replace(/.{76}/g, '$&\r\n'),
     );
     await appendMessage(user, 'INBOX', big);
-    const client = await connect(MAILSTACK.ports.qqImaps, user);
+    const client = await connectImap(user, MAILSTACK.ports.qqImaps);
     try {
       // QQ has no LITERAL+, so imapflow waits for "+" before sending this literal
       await client.append('Drafts', big, ['\\Draft']);
@@ -136,7 +118,7 @@ describe('imap.qq.test (QQ profile)', () => {
 describe('imap.163.test (NetEase profile)', () => {
   it('advertises SPECIAL-USE but neither IDLE, MOVE, CONDSTORE, QRESYNC nor THREAD', async () => {
     const user = await createMailUser('163.test');
-    const client = await connect(MAILSTACK.ports.neteaseImaps, user);
+    const client = await connectImap(user, MAILSTACK.ports.neteaseImaps);
     const capabilities = [...client.capabilities.keys()];
     await client.logout();
     expect(capabilities).toEqual(expect.arrayContaining(['SPECIAL-USE', 'ID', 'UIDPLUS']));
@@ -147,7 +129,7 @@ describe('imap.163.test (NetEase profile)', () => {
 
   it('lists the Chinese folders with SPECIAL-USE on 已发送, 草稿箱, 已删除 and 垃圾邮件', async () => {
     const user = await createMailUser('163.test');
-    const client = await connect(MAILSTACK.ports.neteaseImaps, user);
+    const client = await connectImap(user, MAILSTACK.ports.neteaseImaps);
     const folders = await client.list();
     await client.logout();
     const flagsOf = (path: string) => [...(folders.find((f) => f.path === path)?.flags ?? [])];
@@ -195,7 +177,7 @@ describe('imap.163.test (NetEase profile)', () => {
   it('lets imapflow read mail once it has sent ID, with uidNext unknown', async () => {
     const user = await createMailUser('163.test');
     await appendMessage(user, 'INBOX', rawMessage('网易测试'));
-    const client = await connect(MAILSTACK.ports.neteaseImaps, user);
+    const client = await connectImap(user, MAILSTACK.ports.neteaseImaps);
     try {
       const lock = await client.getMailboxLock('INBOX');
       try {

@@ -1,5 +1,4 @@
-import { ImapFlow } from 'imapflow';
-import { ensureMailstack, MAILSTACK, type MailUser } from '../mailstack';
+import { connectImap, ensureMailstack, type MailUser } from '../mailstack';
 import { generateMessage } from './generate-message';
 
 export interface SeedOptions {
@@ -18,15 +17,7 @@ export interface SeedOptions {
 export async function seedMailbox(user: MailUser, options: SeedOptions = {}): Promise<number> {
   const { folder = 'INBOX', count = 100, seed = 1, onlyIfEmpty = false } = options;
   await ensureMailstack();
-  const client = new ImapFlow({
-    host: MAILSTACK.host,
-    port: MAILSTACK.ports.imap,
-    secure: false,
-    doSTARTTLS: false,
-    auth: { user: user.address, pass: user.authCode },
-    logger: false,
-  });
-  await client.connect();
+  const client = await connectImap(user);
   try {
     const existing = await client.list();
     if (!existing.some((mailbox) => mailbox.path === folder)) await client.mailboxCreate(folder);
