@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { NextConfig } from 'next';
 
 const nextConfig: NextConfig = {
@@ -20,19 +19,6 @@ const nextConfig: NextConfig = {
     'sanitize-html',
     'iconv-lite',
   ],
-  turbopack: {
-    rules: {
-      '*.ts': [
-        {
-          condition: { content: /import\.meta\.dirname/ },
-          loaders: [
-            path.resolve(import.meta.dirname, 'build-support/import-meta-dirname-loader.cjs'),
-          ],
-          as: '*.ts',
-        },
-      ],
-    },
-  },
   poweredByHeader: false,
   reactStrictMode: true,
   typescript: { ignoreBuildErrors: false },

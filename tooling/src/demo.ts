@@ -2,8 +2,16 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { createCaller, createMailEventHub } from '@youjian/api';
 import { createAuth } from '@youjian/auth';
-import { closeDb, createDb, createSecretBox, loadSecretKey, mailAccount, readDbEnv, user } from '@youjian/db';
-import { eq } from '@youjian/db';
+import {
+  closeDb,
+  createDb,
+  createSecretBox,
+  eq,
+  loadSecretKey,
+  mailAccount,
+  readDbEnv,
+  user,
+} from '@youjian/db';
 import { ensureMailstack, MAILSTACK, providerEnv } from './mailstack';
 import { REPO_ROOT, startProduct } from './product';
 import { seedMailbox } from './seed';
@@ -65,7 +73,10 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 async function createDemoUser(databaseUrl: string): Promise<void> {
   const db = createDb(databaseUrl, { max: 2 });
   try {
-    const [existing] = await db.select({ id: user.id }).from(user).where(eq(user.email, DEMO_EMAIL));
+    const [existing] = await db
+      .select({ id: user.id })
+      .from(user)
+      .where(eq(user.email, DEMO_EMAIL));
     let userId = existing?.id;
     if (!userId) {
       const auth = createAuth({ db, secret: 'demo-sign-up-only', baseURL: 'http://localhost' });
@@ -79,7 +90,12 @@ async function createDemoUser(databaseUrl: string): Promise<void> {
       .from(mailAccount)
       .where(eq(mailAccount.userId, userId));
     const events = createMailEventHub(db);
-    const caller = createCaller({ db, secretBox: createSecretBox(loadSecretKey(readDbEnv())), userId, events });
+    const caller = createCaller({
+      db,
+      secretBox: createSecretBox(loadSecretKey(readDbEnv())),
+      userId,
+      events,
+    });
     for (const mailbox of LINKED) {
       if (linked.some((row) => row.address === mailbox.address)) continue;
       await caller.accounts.link(mailbox);

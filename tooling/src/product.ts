@@ -2,7 +2,8 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { closeDb, createDb, migrateDb, readDbEnv } from '@youjian/db';
+import { closeDb, createDb, readDbEnv } from '@youjian/db';
+import { migrateDb } from '@youjian/db/migrate';
 import { resolveDatabaseUrl } from '@youjian/db/embedded';
 
 /** Repository root: tooling/src → .. → .. */
@@ -36,7 +37,9 @@ export async function startProduct(options: ProductOptions = {}): Promise<Runnin
   const dbEnv = readDbEnv();
 
   const database = await resolveDatabaseUrl(dbEnv);
-  log(`database: ${database.embedded ? `embedded Postgres in ${dbEnv.dataDir}/pg` : 'DATABASE_URL'}`);
+  log(
+    `database: ${database.embedded ? `embedded Postgres in ${dbEnv.dataDir}/pg` : 'DATABASE_URL'}`,
+  );
   const db = createDb(database.url, { max: 1 });
   await migrateDb(db);
   await closeDb(db);
@@ -55,12 +58,20 @@ export async function startProduct(options: ProductOptions = {}): Promise<Runnin
     PORT: String(port),
   };
   const children = [
-    spawnLogged('web', bin('next'), ['start', '-p', String(port)], path.join(REPO_ROOT, 'apps/web'), env),
+    spawnLogged(
+      'web',
+      bin('next'),
+      ['start', '-p', String(port)],
+      path.join(REPO_ROOT, 'apps/web'),
+      env,
+    ),
     spawnLogged('worker', bin('tsx'), ['src/main.ts'], path.join(REPO_ROOT, 'apps/worker'), env),
   ];
   const url = `http://localhost:${port}`;
   await waitForHttp(`${url}/sign-in`, children);
-  log(`Youjian is ready at ${url} (${((performance.now() - startedAt) / 1000).toFixed(1)} s from start)`);
+  log(
+    `Youjian is ready at ${url} (${((performance.now() - startedAt) / 1000).toFixed(1)} s from start)`,
+  );
 
   let stopped = false;
   return {
@@ -77,11 +88,15 @@ export async function startProduct(options: ProductOptions = {}): Promise<Runnin
 
 function buildWebApp(log: (line: string) => void): void {
   log('building the web app (cached when unchanged) …');
-  const result = spawnSync(bin('turbo'), ['run', 'build', '--filter=@youjian/web', '--output-logs=errors-only'], {
-    cwd: REPO_ROOT,
-    stdio: 'inherit',
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', TURBO_TELEMETRY_DISABLED: '1' },
-  });
+  const result = spawnSync(
+    bin('turbo'),
+    ['run', 'build', '--filter=@youjian/web', '--output-logs=errors-only'],
+    {
+      cwd: REPO_ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', TURBO_TELEMETRY_DISABLED: '1' },
+    },
+  );
   if (result.status !== 0) throw new Error('the web app failed to build');
 }
 
@@ -95,8 +110,19 @@ function localAuthSecret(dataDir: string): string {
   return fs.readFileSync(file, 'utf8').trim();
 }
 
-function spawnLogged(name: string, command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+function spawnLogged(
+  name: string,
+  command: string,
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+): ChildProcess {
+  const child = spawn(command, args, {
+    cwd,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   const prefix = (chunk: Buffer) =>
     chunk
       .toString()

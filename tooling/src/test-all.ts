@@ -19,23 +19,35 @@ interface SuiteResult {
 const reportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'youjian-test-'));
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): number {
-  const result = spawnSync(command, args, { cwd: REPO_ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
+  const result = spawnSync(command, args, {
+    cwd: REPO_ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+  });
   return result.status ?? 1;
 }
 
 function prepare(): void {
-  if (run('bash', ['tooling/install-system-deps.sh']) !== 0) throw new Error('could not install Debian packages');
-  if (run('bash', ['tooling/mailstack/start.sh']) !== 0) throw new Error('could not start the local mail providers');
+  if (run('bash', ['tooling/install-system-deps.sh']) !== 0)
+    throw new Error('could not install Debian packages');
+  if (run('bash', ['tooling/mailstack/start.sh']) !== 0)
+    throw new Error('could not start the local mail providers');
 }
 
 function vitest(): SuiteResult {
   const outputFile = path.join(reportDir, 'vitest.json');
-  run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${outputFile}`]);
+  run('npx', [
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${outputFile}`,
+  ]);
   if (!fs.existsSync(outputFile)) return { name: 'vitest', passed: 0, failed: 1, skipped: 0 };
   const report = JSON.parse(fs.readFileSync(outputFile, 'utf8'));
-  const failedFiles = (report.testResults as { status: string; assertionResults: unknown[] }[]).filter(
-    (file) => file.status === 'failed' && file.assertionResults.length === 0,
-  ).length;
+  const failedFiles = (
+    report.testResults as { status: string; assertionResults: unknown[] }[]
+  ).filter((file) => file.status === 'failed' && file.assertionResults.length === 0).length;
   return {
     name: 'vitest (unit + integration)',
     passed: report.numPassedTests,
@@ -47,15 +59,22 @@ function vitest(): SuiteResult {
 
 function playwright(): SuiteResult {
   const outputFile = path.join(reportDir, 'playwright.json');
-  run('npx', ['playwright', 'test', '--config', 'e2e/playwright.config.ts', '--reporter=list,json'], {
-    PLAYWRIGHT_JSON_OUTPUT_NAME: outputFile,
-  });
+  run(
+    'npx',
+    ['playwright', 'test', '--config', 'e2e/playwright.config.ts', '--reporter=list,json'],
+    {
+      PLAYWRIGHT_JSON_OUTPUT_NAME: outputFile,
+    },
+  );
   if (!fs.existsSync(outputFile)) return { name: 'playwright', passed: 0, failed: 1, skipped: 0 };
   const { stats, errors } = JSON.parse(fs.readFileSync(outputFile, 'utf8'));
   return {
     name: 'playwright (e2e)',
     passed: stats.expected,
-    failed: stats.unexpected + stats.flaky + (stats.expected + stats.unexpected === 0 ? errors.length || 1 : 0),
+    failed:
+      stats.unexpected +
+      stats.flaky +
+      (stats.expected + stats.unexpected === 0 ? errors.length || 1 : 0),
     skipped: stats.skipped,
   };
 }
@@ -64,7 +83,9 @@ prepare();
 const suites = [vitest(), playwright()];
 console.log('');
 for (const suite of suites) {
-  console.log(`${suite.name}: ${suite.passed} passed, ${suite.failed} failed, ${suite.skipped} skipped`);
+  console.log(
+    `${suite.name}: ${suite.passed} passed, ${suite.failed} failed, ${suite.skipped} skipped`,
+  );
 }
 const passed = suites.reduce((sum, suite) => sum + suite.passed, 0);
 const failed = suites.reduce((sum, suite) => sum + suite.failed, 0);

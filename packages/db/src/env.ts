@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** The only place the db package reads the environment. */
 export interface DbEnv {
@@ -22,5 +23,5 @@ export function readDbEnv(env: NodeJS.ProcessEnv = process.env): DbEnv {
 
 function findRepoRoot(): string {
   // packages/db/src → repository root, whichever workspace the process started in
-  return path.resolve(import.meta.dirname, '../../..');
+  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 }

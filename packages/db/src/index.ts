@@ -2,7 +2,6 @@ export { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, ne, or, sql } fr
 export { closeDb, createDb, type Database } from './client';
 export { readDbEnv } from './env';
 export { listenMailEvents, MAIL_EVENTS_CHANNEL, type MailEvent, publishMailEvent } from './events';
-export { migrateDb } from './migrate';
 export * from './schema';
 export { searchTokens, toSearchDocument, toSearchQuery } from './search';
 export { createSecretBox, loadSecretKey, type SecretBox } from './secret-box';
