@@ -49,7 +49,14 @@ done
 
 # Fresh state every cold start, except the certificate: running Node processes trust it
 # through NODE_EXTRA_CA_CERTS, which is read once at their start.
-[ "${KEEP:-0}" = 1 ] || rm -rf "$ROOT"/{etc,run,state,log,mail,postfix}
+# Old state is moved aside and deleted in the background: a 50,000-message Maildir takes
+# seconds to delete, and nobody has to wait for that.
+if [ "${KEEP:-0}" != 1 ]; then
+  TRASH="$ROOT.trash.$$"
+  mkdir -p "$TRASH"
+  for d in etc run state log mail postfix; do [ -e "$ROOT/$d" ] && mv "$ROOT/$d" "$TRASH/"; done
+  setsid rm -rf "$TRASH" </dev/null >/dev/null 2>&1 9>&- &
+fi
 mkdir -p "$ROOT"/{etc/users/qq.test,etc/users/163.test,etc/sieve,run/dovecot,state/dovecot,log,tls,mail}
 mkdir -p "$ROOT"/postfix/{etc,data,spool}
 if [ ! -s "$ROOT/tls/cert.pem" ] || [ ! -s "$ROOT/tls/key.pem" ]; then
