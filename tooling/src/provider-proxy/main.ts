@@ -2,6 +2,12 @@ import { readProxyEnv } from './env';
 import { startProviderProxy } from './start-proxy';
 
 // Entry point started by tooling/mailstack/start.sh (stdio goes to its log).
+// Every test of every engineer goes through this process: one broken session must not take
+// the others down. Log it (stdio is the proxy log) and keep serving.
+process.on('uncaughtException', (error) => {
+  console.error('provider proxy: uncaught', error);
+});
+
 const env = readProxyEnv();
 const proxy = await startProviderProxy(env);
 console.log(
