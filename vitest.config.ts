@@ -10,14 +10,17 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['{apps,packages,tooling}/*/src/**/*.test.ts'],
+          include: ['{apps,packages,tooling}/*/src/**/*.test.ts', 'tooling/src/**/*.test.ts'],
           exclude: [...exclude, '**/*.integration.test.ts'],
         },
       },
       {
         test: {
           name: 'integration',
-          include: ['{apps,packages,tooling}/*/src/**/*.integration.test.ts'],
+          include: [
+            '{apps,packages,tooling}/*/src/**/*.integration.test.ts',
+            'tooling/src/**/*.integration.test.ts',
+          ],
           exclude,
           globalSetup: ['tooling/src/vitest-integration-setup.ts'],
           testTimeout: 60_000,

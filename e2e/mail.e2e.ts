@@ -65,7 +65,9 @@ test('a new user links QQ and 163 mailboxes, sends Chinese mail and reads it on 
   await expect(reading.getByRole('heading', { name: subject })).toBeVisible();
   await expect(reading).toContainText('alice@qq.test');
   // a plain-text mail is shown as text (HTML mail would be in the sandboxed iframe)
-  await expect(reading.getByTestId('message-text')).toContainText('明天下午三点在三楼会议室讨论季度报告');
+  await expect(reading.getByTestId('message-text')).toContainText(
+    '明天下午三点在三楼会议室讨论季度报告',
+  );
 
   await openFolder(page, 'alice@qq.test', /已发送|Sent/i);
   await expect(page.getByRole('listitem').filter({ hasText: subject })).toHaveCount(1, {

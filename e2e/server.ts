@@ -2,9 +2,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
-import { ensureMailstack, providerEnv } from '@youjian/tooling/mailstack';
+import { ensureMailstack, providerEnv } from '@youjian/mailstack';
 import { startProduct } from '@youjian/tooling/product';
+import pg from 'pg';
 
 /**
  * The product as the browser tests see it: a database of its own on the test Postgres,

@@ -103,7 +103,7 @@ dovecot -c "$ROOT/etc/dovecot.conf" </dev/null >>"$ROOT/log/dovecot.log" 2>&1 9>
   { tail -5 "$ROOT/log/postfix.log" >&2; exit 1; }
 (
   cd "$REPO"
-  YOUJIAN_MAILSTACK_ROOT="$ROOT" exec setsid node_modules/.bin/tsx tooling/src/provider-proxy/main.ts \
+  YOUJIAN_MAILSTACK_ROOT="$ROOT" exec setsid node_modules/.bin/tsx tooling/mailstack/src/provider-proxy/main.ts \
     </dev/null >>"$ROOT/log/provider-proxy.log" 2>&1 9>&-
 ) &
 echo $! >"$ROOT/run/provider-proxy.pid"

@@ -12,9 +12,9 @@ import {
   readDbEnv,
   user,
 } from '@youjian/db';
-import { ensureMailstack, MAILSTACK, providerEnv } from './mailstack';
+import { ensureMailstack, MAILSTACK, providerEnv } from '@youjian/mailstack';
+import { seedMailbox } from '@youjian/mailstack/seed';
 import { REPO_ROOT, startProduct } from './product';
-import { seedMailbox } from './seed';
 
 /**
  * `npm run demo`: the local stand-ins for QQ Mail and NetEase with seeded mailboxes, a

@@ -3,8 +3,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { closeDb, createDb, readDbEnv } from '@youjian/db';
-import { migrateDb } from '@youjian/db/migrate';
 import { resolveDatabaseUrl } from '@youjian/db/embedded';
+import { migrateDb } from '@youjian/db/migrate';
 
 /** Repository root: tooling/src → .. → .. */
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');

@@ -1,4 +1,4 @@
-import { ensureMailstack, providerEnv } from './mailstack';
+import { ensureMailstack, providerEnv } from '@youjian/mailstack';
 
 /**
  * Vitest global setup of the integration project: the local providers are up before any

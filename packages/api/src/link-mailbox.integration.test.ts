@@ -7,7 +7,7 @@ import {
   ensureMailstack,
   MAILSTACK,
   providerEnv,
-} from '@youjian/tooling/mailstack';
+} from '@youjian/mailstack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProductUser, createTestApi, type TestApi } from './test-support.integration-helpers';
 

@@ -7,7 +7,7 @@ import {
   ensureMailstack,
   MAILSTACK,
   providerEnv,
-} from '@youjian/tooling/mailstack';
+} from '@youjian/mailstack';
 import type { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll } from 'vitest';
 import { MailError } from './errors';

@@ -1,7 +1,7 @@
 /**
  * The local mail providers for tests and the demo (tooling/mailstack/start.sh): raw Dovecot
  * ("Other IMAP/SMTP"), the QQ and NetEase emulations in front of it, and Postfix.
- * Import as `@youjian/tooling/mailstack`.
+ * Import as `@youjian/mailstack`.
  */
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -81,7 +81,7 @@ export const MAILSTACK = {
   [key: string]: unknown;
 };
 
-const START_SCRIPT = path.resolve(import.meta.dirname, '../mailstack/start.sh');
+const START_SCRIPT = path.resolve(import.meta.dirname, '../start.sh');
 
 function portAnswers(port: number, timeoutMs = 1000): Promise<boolean> {
   return new Promise((resolve) => {
