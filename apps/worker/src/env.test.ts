@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { readWorkerEnv } from './env';
+
+describe('readWorkerEnv', () => {
+  it('polls once a minute unless YOUJIAN_POLL_INTERVAL_MS says otherwise', () => {
+    expect(readWorkerEnv({ DATABASE_URL: 'postgres://x/y' }).pollIntervalMs).toBe(60_000);
+    expect(
+      readWorkerEnv({ DATABASE_URL: 'postgres://x/y', YOUJIAN_POLL_INTERVAL_MS: '2500' })
+        .pollIntervalMs,
+    ).toBe(2_500);
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(
+      readWorkerEnv({ DATABASE_URL: 'postgres://x/y', YOUJIAN_POLL_INTERVAL_MS: '' })
+        .pollIntervalMs,
+    ).toBe(60_000);
+  });
+
+  it('refuses to start without DATABASE_URL', () => {
+    expect(() => readWorkerEnv({})).toThrow(/DATABASE_URL/);
+  });
+
+  it('refuses a poll interval that is not a number', () => {
+    expect(() =>
+      readWorkerEnv({ DATABASE_URL: 'postgres://x/y', YOUJIAN_POLL_INTERVAL_MS: 'soon' }),
+    ).toThrow();
+  });
+});

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+/** The only place the worker reads the environment. */
+const workerEnvSchema = z.object({
+  /** passed by the start script, which also runs the migrations */
+  DATABASE_URL: z.string().min(1, 'DATABASE_URL is required (the start script passes it)'),
+  /** STATUS polling of INBOX on servers without IDLE (NetEase); about once a minute */
+  YOUJIAN_POLL_INTERVAL_MS: z.coerce.number().int().min(100).default(60_000),
+  /** how often every folder (not only INBOX) is synced */
+  YOUJIAN_FOLDER_SYNC_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .min(1_000)
+    .default(5 * 60_000),
+  /** a stable name for this worker's leases; default host + pid + random */
+  YOUJIAN_WORKER_ID: z.string().min(1).optional(),
+});
+
+export interface WorkerEnv {
+  databaseUrl: string;
+  pollIntervalMs: number;
+  folderIntervalMs: number;
+  workerId: string | undefined;
+}
+
+export function readWorkerEnv(env: NodeJS.ProcessEnv = process.env): WorkerEnv {
+  const parsed = workerEnvSchema.parse({
+    ...env,
+    // an empty variable means "not set", as in a shell's VAR= prefix
+    YOUJIAN_POLL_INTERVAL_MS: env.YOUJIAN_POLL_INTERVAL_MS || undefined,
+    YOUJIAN_FOLDER_SYNC_INTERVAL_MS: env.YOUJIAN_FOLDER_SYNC_INTERVAL_MS || undefined,
+    YOUJIAN_WORKER_ID: env.YOUJIAN_WORKER_ID || undefined,
+  });
+  return {
+    databaseUrl: parsed.DATABASE_URL,
+    pollIntervalMs: parsed.YOUJIAN_POLL_INTERVAL_MS,
+    folderIntervalMs: parsed.YOUJIAN_FOLDER_SYNC_INTERVAL_MS,
+    workerId: parsed.YOUJIAN_WORKER_ID,
+  };
+}

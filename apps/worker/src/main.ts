@@ -1,0 +1,28 @@
+/**
+ * The worker process: owns IMAP/SMTP sessions and runs the sync engine. The start script
+ * has already resolved DATABASE_URL (embedded Postgres or not) and applied migrations.
+ */
+import { createSecretBox, loadSecretKey } from '@youjian/db';
+import { startWorker } from '@youjian/sync';
+import { readWorkerEnv } from './env';
+
+const env = readWorkerEnv();
+const worker = await startWorker({
+  databaseUrl: env.databaseUrl,
+  secretBox: createSecretBox(loadSecretKey()),
+  pollIntervalMs: env.pollIntervalMs,
+  folderIntervalMs: env.folderIntervalMs,
+  workerId: env.workerId,
+});
+console.info(`[worker] ${worker.workerId} started (poll every ${env.pollIntervalMs} ms)`);
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  console.info(`[worker] ${signal}: stopping`);
+  await worker.stop();
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));
