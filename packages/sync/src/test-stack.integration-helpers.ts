@@ -18,7 +18,7 @@ import {
   MAILSTACK,
   type MailUser,
   providerEnv,
-} from '@youjian/tooling/mailstack';
+} from '@youjian/mailstack';
 
 export const secretBox = createSecretBox(crypto.randomBytes(32));
 

@@ -9,7 +9,7 @@ import {
   sql,
 } from '@youjian/db';
 import { createTestDatabase, type TestDatabase } from '@youjian/db/testing';
-import { deliverMessage } from '@youjian/tooling/mailstack';
+import { deliverMessage } from '@youjian/mailstack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enqueueImapOp } from './enqueue-imap-op';
 import { queueOutgoingMail } from './queue-outgoing-mail';
