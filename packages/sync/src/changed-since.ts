@@ -1,7 +1,7 @@
 import { sql } from '@youjian/db';
 import { fetchSummaries } from '@youjian/mail';
 import { rowsOf } from './db-types';
-import { applyFlagChanges } from './diff-folder';
+import { applyFlagChanges, pendingFlagUids } from './diff-folder';
 import { announceMailboxChange, type FolderSyncContext } from './folder-context';
 import { normalizeFlags } from './folder-diff';
 import { updateMailbox } from './mailbox-state';
@@ -40,6 +40,8 @@ export async function fetchChangedSince(
     ).map((row) => Number(row.uid)),
   );
   const fresh = changed.filter((c) => !known.has(c.uid)).map((c) => c.uid);
+  // a queued local change is newer than what the server reports for that message
+  const pending = await pendingFlagUids(ctx);
   const summaries =
     fresh.length > 0 ? await fetchSummaries(client, mailbox.path, fresh.join(',')) : [];
   const highest = Math.max(mailbox.highestSyncedUid ?? 0, ...summaries.map((s) => s.uid));
@@ -47,7 +49,7 @@ export async function fetchChangedSince(
     await applyFlagChanges(
       tx,
       ctx,
-      changed.filter((c) => known.has(c.uid)),
+      changed.filter((c) => known.has(c.uid) && !pending.has(c.uid)),
     );
     await writeMessageBatch(tx, { accountId: account.id, mailboxId: mailbox.id }, summaries);
     await updateMailbox(tx, account.id, mailbox.id, {

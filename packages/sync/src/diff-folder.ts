@@ -98,7 +98,7 @@ export async function applyFlagChanges(
 }
 
 /** UIDs whose local flag change is still queued: the mirror is ahead of the server there. */
-async function pendingFlagUids(ctx: FolderSyncContext): Promise<Set<number>> {
+export async function pendingFlagUids(ctx: FolderSyncContext): Promise<Set<number>> {
   const rows = await ctx.db
     .select({ payload: pendingImapOp.payload })
     .from(pendingImapOp)

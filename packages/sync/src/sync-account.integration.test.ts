@@ -69,6 +69,8 @@ async function expectMirrorEqualsServer(account: TestAccount, path: string) {
 describe.each([
   { preset: 'qq' as const, inbox: 'INBOX', sent: 'Sent Messages', trash: 'Deleted Messages' },
   { preset: '163' as const, inbox: 'INBOX', sent: '已发送', trash: '已删除' },
+  // raw Dovecot: SPECIAL-USE and CONDSTORE, so changes arrive through CHANGEDSINCE
+  { preset: 'custom' as const, inbox: 'INBOX', sent: 'Sent Messages', trash: 'Deleted Messages' },
 ])('first sync of a $preset account', ({ preset, inbox, sent, trash }) => {
   let account: TestAccount;
 

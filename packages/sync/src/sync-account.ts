@@ -32,7 +32,9 @@ export interface SyncMailboxesOptions extends DecideOptions {
 export async function syncMailboxes(options: SyncMailboxesOptions): Promise<void> {
   const { db, client, account, signal } = options;
   const capabilities = capabilitiesOf(client);
-  await db.update(mailAccount).set({ capabilities }).where(eq(mailAccount.id, account.id));
+  if (capabilities.join(' ') !== account.capabilities.join(' ')) {
+    await db.update(mailAccount).set({ capabilities }).where(eq(mailAccount.id, account.id));
+  }
   const mailboxes =
     options.folders === 'inbox'
       ? await db

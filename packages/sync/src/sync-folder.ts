@@ -30,9 +30,11 @@ export async function syncFolder(
     taken.push(decision);
     switch (decision.type) {
       case 'skip':
-        await updateMailbox(ctx.db, ctx.account.id, ctx.mailbox.id, {
-          serverMessageCount: status.messages,
-        });
+        if (state.row.serverMessageCount !== status.messages) {
+          await updateMailbox(ctx.db, ctx.account.id, ctx.mailbox.id, {
+            serverMessageCount: status.messages,
+          });
+        }
         return taken;
       case 'first_sync':
         await startFirstSync(current, status, false);

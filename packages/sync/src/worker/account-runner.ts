@@ -83,7 +83,12 @@ export class AccountRunner {
         while (!this.stopped && client.usable) {
           const reason = await this.waitForChange(client);
           if (this.stopped) return;
-          if (reason === 'closed' || !client.usable) break;
+          if (reason === 'closed' || !client.usable) {
+            // the server ended the session (restart, idle timeout): reconnect, but not in a
+            // tight loop if it keeps doing so
+            await sleepUntilWoken(this.stopping, this.backoff.next());
+            break;
+          }
           await this.cycle(
             client,
             Date.now() - this.lastFullSyncAt >= this.options.folderIntervalMs,
