@@ -203,3 +203,23 @@ describe('a large folder', () => {
     expect(box.lowestSyncedUid).toBe(1);
   });
 });
+
+describe('a rejected authorization code', () => {
+  it('leaves the account in auth_failed with the reason and when it happened', async () => {
+    const account = await linkTestAccount(testDb.db, '163');
+    await testDb.db
+      .update(mailAccount)
+      .set({ secretSealed: secretBox.seal('not-the-auth-code') })
+      .where(eq(mailAccount.id, account.accountId));
+    await expect(
+      syncAccount({ db: testDb.db, accountId: account.accountId, secretBox }),
+    ).rejects.toThrow();
+    const [row] = await testDb.db
+      .select()
+      .from(mailAccount)
+      .where(eq(mailAccount.id, account.accountId));
+    expect(row?.status).toBe('auth_failed');
+    expect(row?.lastError).toMatch(/授权码/);
+    expect(row?.lastErrorAt).toBeInstanceOf(Date);
+  });
+});

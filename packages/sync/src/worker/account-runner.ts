@@ -1,12 +1,15 @@
 import { and, type Database, eq, mailbox, type SecretBox } from '@youjian/db';
 import { type ImapFlow, openImap } from '@youjian/mail';
 import { accountCredentials } from '../account-credentials';
-import { recordAccountError } from '../account-status';
+import { accountStatusOf, recordAccountError } from '../account-status';
 import { applyPendingOps } from '../apply-pending-ops';
 import { sendQueuedMail } from '../send-queued-mail';
 import { closeSession, loadAccount, syncMailboxes } from '../sync-account';
 import { Backoff } from './backoff';
 import { idleOnInbox, sleepUntilWoken, type WakeReason, wakeSignal } from './wait-for-change';
+
+/** Retry of an account whose authorization code was rejected, unless woken first. */
+export const AUTH_FAILED_RETRY_MS = 30 * 60_000;
 
 export type RunnerState = 'connecting' | 'syncing' | 'watching' | 'backoff' | 'stopped';
 
@@ -102,7 +105,12 @@ export class AccountRunner {
         });
         await this.recordError(error);
         this.state = 'backoff';
-        await sleepUntilWoken(this.stopping, this.backoff.next());
+        // a rejected authorization code stays rejected: retrying fast only gets the
+        // mailbox locked by the provider, so wait for a relink (which wakes the runner)
+        this.wakeNow = wakeSignal();
+        const delay =
+          accountStatusOf(error) === 'auth_failed' ? AUTH_FAILED_RETRY_MS : this.backoff.next();
+        await sleepUntilWoken(Promise.race([this.stopping, this.wakeNow.promise]), delay);
       } finally {
         this.client = undefined;
         if (client) await closeSession(client);
