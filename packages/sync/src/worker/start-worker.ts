@@ -1,13 +1,14 @@
 import crypto from 'node:crypto';
 import os from 'node:os';
-import { closeDb, createDb, type SecretBox } from '@youjian/db';
+import { closeDb, createDb, createSecretBox, loadSecretKey, type SecretBox } from '@youjian/db';
 import { WORK_CHANNEL } from '../wake-worker';
 import { AccountRunner } from './account-runner';
 import { claimLeases, LEASE_RENEW_MS, LEASE_TTL_MS, releaseLeases } from './leases';
 
 export interface StartWorkerOptions {
   databaseUrl: string;
-  secretBox: SecretBox;
+  /** default: the key from YOUJIAN_SECRET_KEY or the data folder (loadSecretKey) */
+  secretBox?: SecretBox;
   workerId?: string;
   /** INBOX STATUS polling where there is no IDLE; default 60 s */
   pollIntervalMs?: number;
@@ -38,6 +39,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<Worker> 
   const log =
     options.log ?? ((message, fields) => console.error(`[worker] ${message}`, fields ?? ''));
   const ttlMs = options.leaseTtlMs ?? LEASE_TTL_MS;
+  const secretBox = options.secretBox ?? createSecretBox(loadSecretKey());
   const db = createDb(options.databaseUrl);
   const runners = new Map<string, AccountRunner>();
   let stopped = false;
@@ -48,7 +50,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<Worker> 
     const runner = new AccountRunner({
       db,
       accountId,
-      secretBox: options.secretBox,
+      secretBox,
       pollIntervalMs: options.pollIntervalMs ?? 60_000,
       folderIntervalMs: options.folderIntervalMs ?? 5 * 60_000,
       log,
