@@ -2,12 +2,7 @@ import net from 'node:net';
 import { TRPCError } from '@trpc/server';
 import { mailAccount } from '@youjian/db';
 import { MailError, verifyCredentials } from '@youjian/mail';
-import {
-  createMailUser,
-  ensureMailstack,
-  MAILSTACK,
-  providerEnv,
-} from '@youjian/mailstack';
+import { createMailUser, ensureMailstack, MAILSTACK, providerEnv } from '@youjian/mailstack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProductUser, createTestApi, type TestApi } from './test-support.integration-helpers';
 

@@ -109,6 +109,12 @@ describe('fetchSummaries', () => {
     });
   });
 
+  it('previews the GBK text part, not the attachment, without setting \\Seen', async () => {
+    const summaries = await fetchSummaries(client, 'INBOX', uids.join(','));
+    expect(summaries.map((summary) => summary.snippet)).toEqual(['请查收附件。', '好的']);
+    expect(summaries[1]?.flags).not.toContain('\\Seen');
+  });
+
   it('reads the full message for the reading pane with a GBK body', async () => {
     const parsed = await parseMessage(await fetchRawMessage(client, 'INBOX', uids[0] ?? 0));
     expect(parsed.text?.trim()).toBe('请查收附件。');

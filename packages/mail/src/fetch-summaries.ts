@@ -14,6 +14,7 @@ import type {
 import { addressParser } from 'postal-mime';
 import { hasAttachments } from './body-structure';
 import { decodeEncodedWords, parseMessageIds, readRawHeaders } from './header-decode';
+import { fetchPreviews, previewPartOf } from './preview';
 import type { MailAddress, MessageSummary } from './types';
 import { withMailbox } from './with-mailbox';
 
@@ -126,7 +127,10 @@ export function normalizeUidRange(range: string): string {
     .join(',');
 }
 
-/** Opens `path` read-only (EXAMINE) and fetches the summaries of the UID set `range`. */
+/**
+ * Opens `path` read-only (EXAMINE) and fetches the summaries of the UID set `range`,
+ * with their list previews (one more partial FETCH per text-part section, see preview.ts).
+ */
 export async function fetchSummaries(
   client: ImapFlow,
   path: string,
@@ -134,12 +138,16 @@ export async function fetchSummaries(
 ): Promise<MessageSummary[]> {
   return withMailbox(client, path, { readOnly: true }, async () => {
     const summaries: MessageSummary[] = [];
+    const previewTargets = [];
     for await (const message of client.fetch(normalizeUidRange(range), SUMMARY_QUERY, {
       uid: true,
     })) {
       summaries.push(summaryFromFetch(message));
+      previewTargets.push({ uid: message.uid, previewPart: previewPartOf(message.bodyStructure) });
     }
     await repairUndecodable(client, summaries);
+    const previews = await fetchPreviews(client, previewTargets);
+    for (const summary of summaries) summary.snippet = previews.get(summary.uid) ?? '';
     return summaries;
   });
 }

@@ -14,6 +14,7 @@ export { closeImap, openImap } from './imap-connect';
 export { appendMessage, moveMessages, setFlags } from './imap-write';
 export { parseMessage } from './parse-message';
 export { getPreset, PROVIDER_PRESETS, presetForAddress, resolveEndpoints } from './presets';
+export { fetchPreviews, type PreviewPart, previewPartOf, previewText } from './preview';
 export { sanitizeMailHtml } from './sanitize-html';
 export { sendMail } from './smtp';
 export { snippetOf } from './snippet';

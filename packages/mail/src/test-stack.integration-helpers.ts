@@ -2,12 +2,7 @@
  * Shared setup for this package's integration tests: the local providers running, the
  * presets pointed at them, and credentials for fresh users.
  */
-import {
-  createMailUser,
-  ensureMailstack,
-  MAILSTACK,
-  providerEnv,
-} from '@youjian/mailstack';
+import { createMailUser, ensureMailstack, MAILSTACK, providerEnv } from '@youjian/mailstack';
 import type { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll } from 'vitest';
 import { MailError } from './errors';

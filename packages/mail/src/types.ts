@@ -84,6 +84,8 @@ export interface MessageSummary {
   receivedAt: Date;
   size: number;
   hasAttachments: boolean;
+  /** list preview from the first bytes of the text part; absent where not fetched */
+  snippet?: string;
 }
 
 export interface ParsedAttachment {

@@ -1,4 +1,4 @@
-import { and, asc, eq, mailAccount, mailbox, message } from '@youjian/db';
+import { and, asc, eq, mailAccount, mailbox, message, messageBody } from '@youjian/db';
 import { createTestDatabase, type TestDatabase } from '@youjian/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syncAccount } from './sync-account';
@@ -102,6 +102,14 @@ describe.each([
     expect(role(inbox)).toBe('inbox');
     expect(role(sent)).toBe('sent');
     expect(role(trash)).toBe('trash');
+  });
+
+  it('shows a preview of each message without downloading its body', async () => {
+    const { rows } = await mirrorOf(account.accountId, inbox);
+    const lunch = rows.find((r) => r.subject === 'Lunch on Friday');
+    expect(lunch?.snippet).toBe('Body of Lunch on Friday');
+    const bodies = await testDb.db.select().from(messageBody);
+    expect(bodies).toHaveLength(0);
   });
 
   it('decodes GBK subjects and groups replies into threads', async () => {

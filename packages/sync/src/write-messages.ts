@@ -23,7 +23,7 @@ const hasFlag = (flags: string[], flag: string) =>
 /**
  * Writes one batch of message summaries of a folder: threads are assigned for the new
  * messages, then ONE `INSERT … SELECT FROM unnest(…) ON CONFLICT DO UPDATE` writes them
- * all (about 3× faster than ORM batches; a fixed 17 bind parameters whatever the batch
+ * all (about 3× faster than ORM batches; a fixed 18 bind parameters whatever the batch
  * size, far under Postgres' 65,535). Known messages only get their flags refreshed.
  */
 export async function writeMessageBatch(
@@ -49,12 +49,12 @@ export async function writeMessageBatch(
   await tx.execute(sql`
     insert into message (account_id, mailbox_id, uid, message_id, in_reply_to, "references",
       thread_id, subject, "from", "to", cc, sent_at, received_at, size, flags, seen, flagged,
-      has_attachments, search_document)
+      has_attachments, snippet, search_document)
     select ${accountId}::uuid, ${mailboxId}::uuid, m.uid, m.message_id, m.in_reply_to,
       array(select jsonb_array_elements_text(m.refs)), m.thread_id, m.subject, m.sender,
       m.recipients, m.cc, m.sent_at, m.received_at, m.size,
       array(select jsonb_array_elements_text(m.flags)), m.seen, m.flagged, m.has_attachments,
-      to_tsvector('simple', m.search_text)
+      m.snippet, to_tsvector('simple', m.search_text)
     from unnest(
       ${column((s) => s.uid)}::bigint[], ${column((s) => s.messageId)}::text[],
       ${column((s) => s.inReplyTo)}::text[], ${column((s) => JSON.stringify(s.references))}::jsonb[],
@@ -66,9 +66,10 @@ export async function writeMessageBatch(
       ${column((s) => hasFlag(s.flags, '\\Seen'))}::boolean[],
       ${column((s) => hasFlag(s.flags, '\\Flagged'))}::boolean[],
       ${column((s) => s.hasAttachments)}::boolean[],
-      ${column((s) => toSearchDocument(searchTextOf(s)))}::text[]
+      ${column((s) => s.snippet ?? '')}::text[],
+      ${column((s) => toSearchDocument(searchTextOf(s, s.snippet)))}::text[]
     ) as m(uid, message_id, in_reply_to, refs, thread_id, subject, sender, recipients, cc,
-      sent_at, received_at, size, flags, seen, flagged, has_attachments, search_text)
+      sent_at, received_at, size, flags, seen, flagged, has_attachments, snippet, search_text)
     on conflict (account_id, mailbox_id, uid) do update set
       flags = excluded.flags, seen = excluded.seen, flagged = excluded.flagged,
       thread_id = coalesce(message.thread_id, excluded.thread_id), updated_at = now()`);
