@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import path from 'node:path';
 import { createCaller, createMailEventHub } from '@youjian/api';
 import { createAuth } from '@youjian/auth';
@@ -39,8 +40,8 @@ if (process.env.NODE_EXTRA_CA_CERTS !== MAILSTACK.caFile) {
 
 process.env.YOUJIAN_DATA_DIR ??= path.join(REPO_ROOT, '.data/demo');
 await ensureMailstack();
-for (const mailbox of LINKED) {
-  const added = await seedMailbox(mailbox, { folder: 'INBOX', count: 150, onlyIfEmpty: true });
+for (const [index, mailbox] of LINKED.entries()) {
+  const added = await seedMailbox(mailbox, { count: 200, seed: index + 1, once: true });
   if (added > 0) console.log(`seeded ${added} messages into ${mailbox.address}`);
 }
 
@@ -79,7 +80,9 @@ async function createDemoUser(databaseUrl: string): Promise<void> {
       .where(eq(user.email, DEMO_EMAIL));
     let userId = existing?.id;
     if (!userId) {
-      const auth = createAuth({ db, secret: 'demo-sign-up-only', baseURL: 'http://localhost' });
+      // only signs the user up; the web process signs sessions with its own secret
+      const secret = crypto.randomBytes(32).toString('base64url');
+      const auth = createAuth({ db, secret, baseURL: 'http://localhost' });
       const created = await auth.api.signUpEmail({
         body: { email: DEMO_EMAIL, password: DEMO_PASSWORD, name: 'Demo' },
       });

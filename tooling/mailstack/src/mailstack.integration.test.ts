@@ -168,9 +168,11 @@ describe('users and helpers', () => {
   it('seeds a folder over IMAP, and only once when asked to', async () => {
     const user = await createMailUser('163.test');
     expect(await seedMailbox(user, { folder: '草稿箱', count: 12, seed: 9 })).toBe(12);
-    expect(await seedMailbox(user, { folder: '草稿箱', count: 12, onlyIfEmpty: true })).toBe(0);
-    const messages = await waitForMessages(user, '草稿箱', 12);
-    expect(messages).toHaveLength(12);
+    expect(await seedMailbox(user, { folder: '草稿箱', count: 12, seed: 9, once: true })).toBe(0);
+    // another seed is other mail: it is added beside the first
+    expect(await seedMailbox(user, { folder: '草稿箱', count: 3, seed: 10, once: true })).toBe(3);
+    const messages = await waitForMessages(user, '草稿箱', 15);
+    expect(messages).toHaveLength(15);
     expect(messages.some((m) => /[\u4e00-\u9fff]/.test(m.subject ?? ''))).toBe(true);
   });
 

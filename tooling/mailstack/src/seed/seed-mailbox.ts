@@ -1,12 +1,12 @@
 import { connectImap, ensureMailstack, type MailUser } from '../mailstack';
-import { generateMessage } from './generate-message';
+import { generateMessage, seedMessageId } from './generate-message';
 
 export interface SeedOptions {
   folder?: string;
   count?: number;
   seed?: number;
-  /** leave a folder that already holds mail alone (the demo seeds once) */
-  onlyIfEmpty?: boolean;
+  /** leave a folder that already holds this seed's messages alone (the demo seeds once) */
+  once?: boolean;
 }
 
 /**
@@ -15,15 +15,16 @@ export interface SeedOptions {
  * Returns how many were added.
  */
 export async function seedMailbox(user: MailUser, options: SeedOptions = {}): Promise<number> {
-  const { folder = 'INBOX', count = 100, seed = 1, onlyIfEmpty = false } = options;
+  const { folder = 'INBOX', count = 100, seed = 1, once = false } = options;
   await ensureMailstack();
   const client = await connectImap(user);
   try {
     const existing = await client.list();
     if (!existing.some((mailbox) => mailbox.path === folder)) await client.mailboxCreate(folder);
-    if (onlyIfEmpty) {
-      const status = await client.status(folder, { messages: true });
-      if (status && (status.messages ?? 0) > 0) return 0;
+    if (once) {
+      await client.mailboxOpen(folder, { readOnly: true });
+      const seeded = await client.search({ header: { 'message-id': seedMessageId(seed, 0) } });
+      if (seeded && seeded.length > 0) return 0;
     }
     for (let index = 0; index < count; index += 1) {
       const message = generateMessage(index, { seed, to: user.address, count });
