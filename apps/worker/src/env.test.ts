@@ -17,6 +17,14 @@ describe('readWorkerEnv', () => {
     ).toBe(60_000);
   });
 
+  it('leaves the flag resync interval to the engine unless YOUJIAN_FLAG_RESYNC_INTERVAL_MS is set', () => {
+    expect(readWorkerEnv({ DATABASE_URL: 'postgres://x/y' }).fullResyncIntervalMs).toBeUndefined();
+    expect(
+      readWorkerEnv({ DATABASE_URL: 'postgres://x/y', YOUJIAN_FLAG_RESYNC_INTERVAL_MS: '5000' })
+        .fullResyncIntervalMs,
+    ).toBe(5_000);
+  });
+
   it('refuses to start without DATABASE_URL', () => {
     expect(() => readWorkerEnv({})).toThrow(/DATABASE_URL/);
   });

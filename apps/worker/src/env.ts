@@ -12,7 +12,13 @@ const workerEnvSchema = z.object({
     .int()
     .min(1_000)
     .default(5 * 60_000),
-  /** a stable name for this worker's leases; default host + pid + random */
+  /** the periodic flag resync of folders on servers without CONDSTORE; default 15 min */
+  YOUJIAN_FLAG_RESYNC_INTERVAL_MS: z.coerce.number().int().min(1_000).optional(),
+  /**
+   * a stable name for this worker's leases (e.g. a StatefulSet pod name), so a restarted
+   * process resumes its accounts at once instead of after the lease expiry; never give two
+   * live processes the same id. Default: host + pid + random.
+   */
   YOUJIAN_WORKER_ID: z.string().min(1).optional(),
 });
 
@@ -20,6 +26,7 @@ export interface WorkerEnv {
   databaseUrl: string;
   pollIntervalMs: number;
   folderIntervalMs: number;
+  fullResyncIntervalMs: number | undefined;
   workerId: string | undefined;
 }
 
@@ -29,12 +36,14 @@ export function readWorkerEnv(env: NodeJS.ProcessEnv = process.env): WorkerEnv {
     // an empty variable means "not set", as in a shell's VAR= prefix
     YOUJIAN_POLL_INTERVAL_MS: env.YOUJIAN_POLL_INTERVAL_MS || undefined,
     YOUJIAN_FOLDER_SYNC_INTERVAL_MS: env.YOUJIAN_FOLDER_SYNC_INTERVAL_MS || undefined,
+    YOUJIAN_FLAG_RESYNC_INTERVAL_MS: env.YOUJIAN_FLAG_RESYNC_INTERVAL_MS || undefined,
     YOUJIAN_WORKER_ID: env.YOUJIAN_WORKER_ID || undefined,
   });
   return {
     databaseUrl: parsed.DATABASE_URL,
     pollIntervalMs: parsed.YOUJIAN_POLL_INTERVAL_MS,
     folderIntervalMs: parsed.YOUJIAN_FOLDER_SYNC_INTERVAL_MS,
+    fullResyncIntervalMs: parsed.YOUJIAN_FLAG_RESYNC_INTERVAL_MS,
     workerId: parsed.YOUJIAN_WORKER_ID,
   };
 }

@@ -12,6 +12,7 @@ const worker = await startWorker({
   secretBox: createSecretBox(loadSecretKey()),
   pollIntervalMs: env.pollIntervalMs,
   folderIntervalMs: env.folderIntervalMs,
+  fullResyncIntervalMs: env.fullResyncIntervalMs,
   workerId: env.workerId,
 });
 console.info(`[worker] ${worker.workerId} started (poll every ${env.pollIntervalMs} ms)`);

@@ -39,7 +39,9 @@ export async function startFirstSync(
       lowestSyncedUid: top + 1,
       firstSyncDone: false,
       serverMessageCount: status.messages,
-      lastFullSyncAt: null,
+      // the flags of the first window are as fresh as this moment and no fresher: a sync
+      // that runs long, or resumes hours after a crash, is followed by a flag resync
+      lastFullSyncAt: new Date(),
     });
   });
   if (rebuild) await announceMailboxChange(ctx);
@@ -61,10 +63,7 @@ export async function continueFirstSync(ctx: FolderSyncContext): Promise<void> {
     if (!row) return;
     const window = windowBelow((row.lowestSyncedUid ?? 1) - 1, size);
     if (!window) {
-      await updateMailbox(db, account.id, mailbox.id, {
-        firstSyncDone: true,
-        lastFullSyncAt: new Date(),
-      });
+      await updateMailbox(db, account.id, mailbox.id, { firstSyncDone: true });
       await announceMailboxChange(ctx);
       return;
     }

@@ -33,6 +33,7 @@ const cases: Array<{
   stored?: Partial<StoredFolderState>;
   status?: Partial<ObservedFolderStatus>;
   capabilities?: string[];
+  flagResync?: 'when_due' | 'deferred' | 'now';
   expected: FolderSyncType;
 }> = [
   {
@@ -89,6 +90,23 @@ const cases: Array<{
     name: 'runs the periodic flag resync when CONDSTORE is missing and it is due',
     stored: { lastFullSyncAt: longAgo },
     expected: 'full_diff',
+  },
+  {
+    name: "defers a due flag resync when this pass's budget is spent",
+    stored: { lastFullSyncAt: longAgo },
+    flagResync: 'deferred',
+    expected: 'skip',
+  },
+  {
+    name: 'resyncs flags at once when IDLE reported a flag change, however recent the last diff',
+    flagResync: 'now',
+    expected: 'full_diff',
+  },
+  {
+    name: 'still fetches new mail when the flag resync is deferred',
+    status: { uidNext: 102, messages: 101 },
+    flagResync: 'deferred',
+    expected: 'fetch_new',
   },
   {
     name: 'runs the flag resync on a folder that never had a full diff',
@@ -174,7 +192,7 @@ describe('decideFolderSync', () => {
         { ...synced, ...c.stored },
         { ...unchanged, ...c.status },
         c.capabilities ?? plain,
-        { now, fullResyncIntervalMs: 15 * 60_000 },
+        { now, fullResyncIntervalMs: 15 * 60_000, flagResync: c.flagResync },
       );
       expect(result.type).toBe(c.expected);
       expect(result.reason.length).toBeGreaterThan(0);

@@ -46,6 +46,13 @@ export interface DecideOptions {
    * at least this often (the "periodic full flag resync with bounded cost").
    */
   fullResyncIntervalMs?: number;
+  /**
+   * The periodic resync's budget, set per folder by the caller so one pass does not diff
+   * every folder of an account at once: 'when_due' (default) runs it when the interval
+   * has passed, 'deferred' leaves it to a later pass, 'now' runs it at once (IDLE reported
+   * a flag change, RFC 3501 §7.4.2, which STATUS cannot show).
+   */
+  flagResync?: 'when_due' | 'deferred' | 'now';
 }
 
 export const DEFAULT_FULL_RESYNC_INTERVAL_MS = 15 * 60_000;
@@ -106,9 +113,16 @@ export function decideFolderSync(
     // so a count below what UIDNEXT explains means messages disappeared
     return decision('full_diff', 'the message counts disagree: messages were expunged');
   }
+  const flagResync = options.flagResync ?? 'when_due';
+  if (flagResync === 'now') {
+    return decision('full_diff', 'the server reported changed flags: resyncing them');
+  }
   const now = options.now ?? new Date();
   const interval = options.fullResyncIntervalMs ?? DEFAULT_FULL_RESYNC_INTERVAL_MS;
   if (!stored.lastFullSyncAt || now.getTime() - stored.lastFullSyncAt.getTime() >= interval) {
+    if (flagResync === 'deferred') {
+      return decision('skip', "the flag resync is due but this pass's budget is spent");
+    }
     return decision('full_diff', 'no CONDSTORE: the periodic flag resync is due');
   }
   return decision('skip', 'UIDNEXT and the message count are unchanged');

@@ -23,6 +23,22 @@ export interface SyncMailboxesOptions extends DecideOptions {
   signal?: AbortSignal;
   /** 'inbox': only INBOX, from the stored folder list (between full passes); default all */
   folders?: 'all' | 'inbox';
+  /** IDLE reported changed flags in INBOX: resync its flags now, whatever is due */
+  inboxFlagsChanged?: boolean;
+}
+
+/**
+ * Without CONDSTORE the periodic flag resync is a UID FETCH 1:* FLAGS of the whole folder
+ * (in windows of DIFF_WINDOW UIDs). At most this many folders get it in one pass — those
+ * whose last resync is oldest — so an account with 20 folders spreads them over passes.
+ */
+export const FLAG_RESYNCS_PER_PASS = 3;
+
+function flagResyncBudget(mailboxes: MailboxRow[]): Set<string> {
+  const byAge = mailboxes
+    .filter((row) => row.firstSyncDone)
+    .sort((a, b) => (a.lastFullSyncAt?.getTime() ?? 0) - (b.lastFullSyncAt?.getTime() ?? 0));
+  return new Set(byAge.slice(0, FLAG_RESYNCS_PER_PASS).map((row) => row.id));
 }
 
 /**
@@ -41,11 +57,18 @@ export async function syncMailboxes(options: SyncMailboxesOptions): Promise<void
           .select()
           .from(mailbox)
           .where(and(eq(mailbox.accountId, account.id), eq(mailbox.role, 'inbox')))
-      : await syncFolderList(db, client, account.id);
+      : await syncFolderList(db, client, account);
   const firstSync = mailboxes.some((row) => !row.firstSyncDone);
   if (firstSync) await startProgress(options, mailboxes);
+  const resyncAllowed = flagResyncBudget(mailboxes);
   for (const mailbox of mailboxes) {
     throwIfAborted(signal);
+    const flagResync =
+      options.inboxFlagsChanged && mailbox.role === 'inbox'
+        ? 'now'
+        : resyncAllowed.has(mailbox.id)
+          ? 'when_due'
+          : 'deferred';
     await syncFolder(
       {
         db,
@@ -58,7 +81,7 @@ export async function syncMailboxes(options: SyncMailboxesOptions): Promise<void
           await updateSyncProgress(db, account.id);
         },
       },
-      options,
+      { ...options, flagResync },
     );
   }
   if (firstSync || account.status !== 'ok') {

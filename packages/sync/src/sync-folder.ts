@@ -20,13 +20,14 @@ export async function syncFolder(
   options: DecideOptions = {},
 ): Promise<FolderSyncDecision[]> {
   const taken: FolderSyncDecision[] = [];
+  let decideOptions = options;
   for (let step = 0; step < MAX_STEPS; step++) {
     throwIfAborted(ctx.signal);
     const state = await loadStoredState(ctx.db, ctx.account.id, ctx.mailbox.id);
     if (!state) return taken;
     const current = { ...ctx, mailbox: state.row };
     const status = await observeFolder(ctx.client, state.row.path);
-    const decision = decideFolderSync(state.stored, status, ctx.capabilities, options);
+    const decision = decideFolderSync(state.stored, status, ctx.capabilities, decideOptions);
     taken.push(decision);
     switch (decision.type) {
       case 'skip':
@@ -53,6 +54,8 @@ export async function syncFolder(
         break;
       case 'full_diff':
         await diffFolder(current, status);
+        // the flags were just compared: a requested resync ('now') is done
+        decideOptions = { ...options, flagResync: 'when_due' };
         break;
     }
   }

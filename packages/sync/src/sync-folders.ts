@@ -1,4 +1,13 @@
-import { and, type Database, eq, inArray, mailbox, message, sql } from '@youjian/db';
+import {
+  and,
+  type Database,
+  eq,
+  inArray,
+  mailbox,
+  message,
+  publishMailEvent,
+  sql,
+} from '@youjian/db';
 import { type ImapFlow, listFolders, type RemoteFolder } from '@youjian/mail';
 
 export type MailboxRow = typeof mailbox.$inferSelect;
@@ -17,15 +26,26 @@ export function folderSyncOrder(a: MailboxRow, b: MailboxRow): number {
 /**
  * Mirrors the folder list: selectable server folders are upserted with their roles
  * (SPECIAL-USE RFC 6154, XLIST, known names — decided in the mail package), and folders
- * gone from the server are removed from the mirror with their messages.
+ * gone from the server are removed from the mirror with their messages. IMAP has no
+ * folder identity across a RENAME (RFC 3501 §6.3.5 gives the new name a new UIDVALIDITY
+ * scope), so a rename is seen as a delete plus a create. Open tabs are told when the
+ * list changed.
  */
 export async function syncFolderList(
   db: Database,
   client: ImapFlow,
-  accountId: string,
+  account: { id: string; userId: string },
 ): Promise<MailboxRow[]> {
+  const accountId = account.id;
   const remote = (await listFolders(client)).filter((folder) => folder.selectable);
-  return db.transaction(async (tx) => {
+  const before = new Set(
+    (
+      await db.select({ path: mailbox.path }).from(mailbox).where(eq(mailbox.accountId, accountId))
+    ).map((row) => row.path),
+  );
+  const listChanged =
+    remote.length !== before.size || remote.some((folder) => !before.has(folder.path));
+  const rows = await db.transaction(async (tx) => {
     for (const folder of dedupeRoles(remote)) {
       await tx
         .insert(mailbox)
@@ -59,6 +79,14 @@ export async function syncFolderList(
     }
     return rows.filter((row) => serverPaths.has(row.path)).sort(folderSyncOrder);
   });
+  if (listChanged) {
+    await publishMailEvent(db.$client, {
+      kind: 'account_changed',
+      userId: account.userId,
+      accountId,
+    });
+  }
+  return rows;
 }
 
 /** One folder per role: the UI's "Sent" must be unambiguous; later duplicates lose it. */

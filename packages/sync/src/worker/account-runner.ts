@@ -6,6 +6,7 @@ import { applyPendingOps } from '../apply-pending-ops';
 import { sendQueuedMail } from '../send-queued-mail';
 import { closeSession, loadAccount, syncMailboxes } from '../sync-account';
 import { Backoff } from './backoff';
+import { assertLeaseHeld, fencedDatabase, type LeaseFence, LeaseLostError } from './lease-fence';
 import { idleOnInbox, sleepUntilWoken, type WakeReason, wakeSignal } from './wait-for-change';
 
 /** Retry of an account whose authorization code was rejected, unless woken first. */
@@ -16,11 +17,15 @@ export type RunnerState = 'connecting' | 'syncing' | 'watching' | 'backoff' | 's
 export interface AccountRunnerOptions {
   db: Database;
   accountId: string;
+  /** the lease holder's id: every write transaction asserts this worker still owns the account */
+  workerId: string;
   secretBox: SecretBox;
   /** STATUS polling of INBOX where the server has no IDLE */
   pollIntervalMs: number;
   /** how often every other folder is synced */
   folderIntervalMs: number;
+  /** the periodic flag resync of servers without CONDSTORE (strategy.ts default 15 min) */
+  fullResyncIntervalMs?: number;
   log: (message: string, fields?: Record<string, unknown>) => void;
 }
 
@@ -33,6 +38,9 @@ export interface AccountRunnerOptions {
 export class AccountRunner {
   state: RunnerState = 'connecting';
   private readonly abort = new AbortController();
+  private readonly fence: LeaseFence;
+  /** the database as this runner may write it: every transaction asserts the lease */
+  private readonly db: Database;
   private readonly backoff = new Backoff();
   private wakeNow = wakeSignal();
   private client: ImapFlow | undefined;
@@ -42,6 +50,8 @@ export class AccountRunner {
   private readonly stopping: Promise<WakeReason>;
 
   constructor(private readonly options: AccountRunnerOptions) {
+    this.fence = { accountId: options.accountId, workerId: options.workerId };
+    this.db = fencedDatabase(options.db, this.fence);
     this.stopping = new Promise((resolve) => {
       this.abort.signal.addEventListener('abort', () => resolve('woken'), { once: true });
     });
@@ -51,8 +61,10 @@ export class AccountRunner {
     return this.options.accountId;
   }
 
-  start(): void {
+  /** Runs until stopped, the account is removed, or its lease is lost (then it resolves). */
+  start(): Promise<void> {
     this.loop ??= this.run();
+    return this.loop;
   }
 
   /** New work arrived (pending op, outgoing mail): stop waiting and run a cycle now. */
@@ -77,11 +89,11 @@ export class AccountRunner {
       let client: ImapFlow | undefined;
       try {
         this.state = 'connecting';
-        const account = await loadAccount(this.options.db, this.accountId);
+        const account = await loadAccount(this.db, this.accountId);
         if (!account) return;
         client = await openImap(accountCredentials(account, this.options.secretBox));
         this.client = client;
-        await this.cycle(client, true);
+        await this.cycle(client, true, false);
         this.backoff.reset();
         while (!this.stopped && client.usable) {
           const reason = await this.waitForChange(client);
@@ -95,10 +107,17 @@ export class AccountRunner {
           await this.cycle(
             client,
             Date.now() - this.lastFullSyncAt >= this.options.folderIntervalMs,
+            reason === 'mailbox_changed',
           );
         }
       } catch (error) {
         if (this.stopped) return;
+        if (error instanceof LeaseLostError) {
+          // another worker owns the account now: write nothing more, not even an error
+          this.options.log('lease lost', { accountId: this.accountId });
+          this.state = 'stopped';
+          return;
+        }
         this.options.log('account sync failed', {
           accountId: this.accountId,
           error: String(error),
@@ -119,15 +138,30 @@ export class AccountRunner {
   }
 
   private async recordError(error: unknown): Promise<void> {
-    const account = await loadAccount(this.options.db, this.accountId).catch(() => null);
-    if (account) await recordAccountError(this.options.db, account, error).catch(() => undefined);
+    try {
+      await assertLeaseHeld(this.options.db, this.fence);
+      const account = await loadAccount(this.db, this.accountId);
+      if (account) await recordAccountError(this.db, account, error);
+    } catch {
+      // a lost lease or an unreachable database: the owner (or the next attempt) reports
+    }
   }
 
-  /** One pass: queued changes first (the user is waiting for them), then sync. */
-  private async cycle(client: ImapFlow, allFolders: boolean): Promise<void> {
+  /**
+   * One pass: queued changes first (the user is waiting for them), then sync. The lease
+   * is checked first, so a worker resumed after a long pause sends no IMAP write for an
+   * account another worker has taken over (mirror writes are fenced in their transaction).
+   */
+  private async cycle(
+    client: ImapFlow,
+    allFolders: boolean,
+    inboxFlagsChanged: boolean,
+  ): Promise<void> {
     this.state = 'syncing';
     this.wakeNow = wakeSignal();
-    const { db, secretBox } = this.options;
+    const { db } = this;
+    const { secretBox } = this.options;
+    await assertLeaseHeld(this.options.db, this.fence);
     const account = await loadAccount(db, this.accountId);
     if (!account) {
       this.abort.abort(new Error('account removed'));
@@ -141,6 +175,8 @@ export class AccountRunner {
       account,
       signal: this.abort.signal,
       folders: allFolders ? 'all' : 'inbox',
+      inboxFlagsChanged,
+      fullResyncIntervalMs: this.options.fullResyncIntervalMs,
     });
     if (allFolders) this.lastFullSyncAt = Date.now();
   }
@@ -155,7 +191,7 @@ export class AccountRunner {
     if (!client.capabilities.has('IDLE')) {
       return sleepUntilWoken(woken, Math.min(this.options.pollIntervalMs, untilFolders));
     }
-    const [inbox] = await this.options.db
+    const [inbox] = await this.db
       .select({ path: mailbox.path })
       .from(mailbox)
       .where(and(eq(mailbox.accountId, this.accountId), eq(mailbox.role, 'inbox')));

@@ -2,6 +2,7 @@ import { eq, mailAccount } from '@youjian/db';
 import { createTestDatabase, type TestDatabase } from '@youjian/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linkTestAccount, prepareStack } from '../test-stack.integration-helpers';
+import { fencedDatabase, LeaseLostError } from './lease-fence';
 import { claimLeases, releaseLeases } from './leases';
 
 let testDb: TestDatabase;
@@ -60,5 +61,44 @@ describe('account leases', () => {
       .where(eq(mailAccount.leaseOwner, 'worker-b'));
     expect(rows).toEqual([]);
     expect((await claimLeases(testDb.db, 'worker-c', { maxAccounts: 1 })).length).toBe(1);
+  });
+
+  it('fence every write transaction: a worker that lost its lease cannot commit', async () => {
+    for (const worker of ['worker-a', 'worker-b', 'worker-c'])
+      await releaseLeases(testDb.db, worker);
+    const [accountId] = await claimLeases(testDb.db, 'worker-a', { ttlMs: 400, maxAccounts: 1 });
+    if (!accountId) throw new Error('no lease');
+    const asA = fencedDatabase(testDb.db, { accountId, workerId: 'worker-a' });
+    const rename = (db: typeof asA, name: string) =>
+      db.transaction(async (tx) => {
+        await tx
+          .update(mailAccount)
+          .set({ displayName: name })
+          .where(eq(mailAccount.id, accountId));
+      });
+    await rename(asA, 'written by the owner');
+
+    // while worker-a's write is open, the expired lease is not taken from under it
+    let release: () => void = () => undefined;
+    const inFlight = asA.transaction(async (tx) => {
+      await tx
+        .update(mailAccount)
+        .set({ displayName: 'in flight' })
+        .where(eq(mailAccount.id, accountId));
+      await new Promise<void>((resolve) => {
+        release = resolve;
+      });
+    });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await claimLeases(testDb.db, 'worker-b', { ttlMs: 30_000 })).not.toContain(accountId);
+    release();
+    await inFlight;
+    expect(await claimLeases(testDb.db, 'worker-b', { ttlMs: 30_000 })).toContain(accountId);
+
+    // worker-a, resumed after the takeover, is refused
+    await expect(rename(asA, 'stale write')).rejects.toBeInstanceOf(LeaseLostError);
+    await rename(fencedDatabase(testDb.db, { accountId, workerId: 'worker-b' }), 'new owner');
+    const [row] = await testDb.db.select().from(mailAccount).where(eq(mailAccount.id, accountId));
+    expect(row?.displayName).toBe('new owner');
   });
 });

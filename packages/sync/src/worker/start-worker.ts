@@ -14,6 +14,8 @@ export interface StartWorkerOptions {
   pollIntervalMs?: number;
   /** every folder, not just INBOX; default 5 min */
   folderIntervalMs?: number;
+  /** periodic flag resync where there is no CONDSTORE; default 15 min (strategy.ts) */
+  fullResyncIntervalMs?: number;
   leaseTtlMs?: number;
   leaseRenewMs?: number;
   maxAccounts?: number;
@@ -28,8 +30,10 @@ export interface Worker {
 }
 
 /**
- * The worker: owns accounts through leases in Postgres (claimed/renewed every 10 s,
- * 30 s expiry, so a dead worker's accounts move within 30 s and never have two owners),
+ * The worker: owns accounts through leases in Postgres (claimed/renewed every 5 s,
+ * 20 s expiry, so a dead worker's accounts move within 25 s; every write transaction
+ * asserts the lease, so a paused worker cannot write after losing it — see leases.ts,
+ * lease-fence.ts),
  * runs one AccountRunner per owned account, and LISTENs on youjian_work to act at once
  * on new pending ops, outgoing mail and newly linked accounts.
  */
@@ -50,13 +54,19 @@ export async function startWorker(options: StartWorkerOptions): Promise<Worker> 
     const runner = new AccountRunner({
       db,
       accountId,
+      workerId,
       secretBox,
       pollIntervalMs: options.pollIntervalMs ?? 60_000,
       folderIntervalMs: options.folderIntervalMs ?? 5 * 60_000,
+      fullResyncIntervalMs: options.fullResyncIntervalMs,
       log,
     });
     runners.set(accountId, runner);
-    runner.start();
+    // a runner that ends by itself (lease lost, account removed) is forgotten, so the
+    // next lease tick starts a fresh one if the account is (again) this worker's
+    void runner.start().then(() => {
+      if (runners.get(accountId) === runner) runners.delete(accountId);
+    });
   };
 
   const stopRunner = async (accountId: string) => {
