@@ -1,12 +1,14 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { accountsRouter } from './routers/accounts';
 import { eventsRouter } from './routers/events';
+import { foldersRouter } from './routers/folders';
 import { messagesRouter } from './routers/messages';
 import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({
   accounts: accountsRouter,
   messages: messagesRouter,
+  folders: foldersRouter,
   events: eventsRouter,
 });
 

@@ -1,7 +1,6 @@
 import {
   and,
   asc,
-  type Database,
   eq,
   inArray,
   mailAccount,
@@ -12,21 +11,35 @@ import {
   sql,
 } from '@youjian/db';
 import { appendMessage, type ImapFlow, MailError, setFlags } from '@youjian/mail';
-import type { AppendPayload, SetFlagsPayload } from './enqueue-imap-op';
+import { type ApplyContext, PermanentOpError } from './apply-context';
+import {
+  applyCreateFolder,
+  applyDeleteFolder,
+  applyRenameFolder,
+  undoCreateFolder,
+  undoRenameFolder,
+} from './apply-folder-op';
+import { applyMove, undoMove } from './apply-move';
+import type {
+  AppendPayload,
+  CreateFolderPayload,
+  DeleteFolderPayload,
+  DeletePayload,
+  MovePayload,
+  RenameFolderPayload,
+  SetFlagsPayload,
+} from './enqueue-imap-op';
 import { findInFolder } from './find-in-folder';
 import { updateMailbox } from './mailbox-state';
-import type { AccountRow } from './sync-account';
+import { resyncAfterFailure } from './resync-after-failure';
+import { expungeUids } from './server-writes';
+
+export type { ApplyContext } from './apply-context';
 
 type PendingOpRow = typeof pendingImapOp.$inferSelect;
 
 /** After this many failed attempts an op counts as permanently failed. */
 export const MAX_ATTEMPTS = 5;
-
-export interface ApplyContext {
-  db: Database;
-  client: ImapFlow;
-  account: AccountRow;
-}
 
 /**
  * A broken connection is worth retrying after a reconnect; an answer from a live server
@@ -47,7 +60,10 @@ export function isTransientFailure(error: unknown, client: ImapFlow): boolean {
  * Applies the account's queued server writes in id order, exactly once in effect: an op
  * is marked done as soon as its success is observed, and every op is safe to repeat if a
  * crash falls between the server's answer and that mark — STORE of flags is idempotent,
- * and an APPEND first looks for its Message-ID in the folder.
+ * an APPEND first looks for its Message-ID in the folder, a move moves only UIDs still in
+ * the source and adopts copies already in the destination, folder ops look at the
+ * server's folder list first. The attempt is counted before the server is touched, so a
+ * repeat knows a previous try may have reached the server.
  */
 export async function applyPendingOps(ctx: ApplyContext): Promise<number> {
   let applied = 0;
@@ -59,13 +75,17 @@ export async function applyPendingOps(ctx: ApplyContext): Promise<number> {
       .orderBy(asc(pendingImapOp.id))
       .limit(1);
     if (!op) return applied;
+    await ctx.db
+      .update(pendingImapOp)
+      .set({ attempts: op.attempts + 1 })
+      .where(opKey(op));
     try {
       await applyOp(ctx, op);
     } catch (error) {
       if (isTransientFailure(error, ctx.client) && op.attempts + 1 < MAX_ATTEMPTS) {
         await ctx.db
           .update(pendingImapOp)
-          .set({ attempts: op.attempts + 1, lastError: messageOf(error) })
+          .set({ lastError: messageOf(error) })
           .where(opKey(op));
         throw error;
       }
@@ -74,7 +94,7 @@ export async function applyPendingOps(ctx: ApplyContext): Promise<number> {
     }
     await ctx.db
       .update(pendingImapOp)
-      .set({ state: 'done', attempts: op.attempts + 1, appliedAt: new Date(), lastError: null })
+      .set({ state: 'done', appliedAt: new Date(), lastError: null })
       .where(opKey(op));
     applied += 1;
   }
@@ -98,15 +118,15 @@ async function mailboxById(ctx: ApplyContext, mailboxId: string) {
   return row ?? null;
 }
 
-class PermanentOpError extends Error {}
-
 async function applyOp(ctx: ApplyContext, op: PendingOpRow): Promise<void> {
   switch (op.kind) {
     case 'set_flags': {
       const payload = op.payload as unknown as SetFlagsPayload;
       const folder = await mailboxById(ctx, payload.mailboxId);
       if (!folder) throw new PermanentOpError('The folder no longer exists.');
-      await setFlags(ctx.client, folder.path, payload.uids, {
+      // a UID < 0 is a moved message whose server UID never became known: nothing to set
+      const uids = payload.uids.filter((uid) => uid > 0);
+      await setFlags(ctx.client, folder.path, uids, {
         add: payload.add,
         remove: payload.remove,
       });
@@ -124,21 +144,93 @@ async function applyOp(ctx: ApplyContext, op: PendingOpRow): Promise<void> {
       await appendMessage(ctx.client, folder.path, raw, payload.flags);
       return;
     }
-    default:
-      throw new PermanentOpError(`Changes of kind ${op.kind} are not supported yet.`);
+    case 'move':
+      return applyMove(ctx, op.payload as unknown as MovePayload, op.attempts);
+    case 'delete': {
+      const payload = op.payload as unknown as DeletePayload;
+      return expungeUids(
+        ctx.client,
+        payload.path,
+        payload.uids.filter((uid) => uid > 0),
+      );
+    }
+    case 'create_folder':
+      return applyCreateFolder(ctx, op.payload as unknown as CreateFolderPayload);
+    case 'rename_folder':
+      return applyRenameFolder(ctx, op.payload as unknown as RenameFolderPayload);
+    case 'delete_folder':
+      return applyDeleteFolder(ctx, op.payload as unknown as DeleteFolderPayload);
   }
 }
 
-/** A permanent failure: the op is marked failed and its mirror change undone, visibly. */
+/**
+ * A permanent failure: the mirror change is undone first, then the op is marked failed
+ * (a crash in between leaves it pending, and the retry fails the same way), and the
+ * account's last error tells the user which change did not reach the server.
+ */
 async function failOp(ctx: ApplyContext, op: PendingOpRow, error: unknown): Promise<void> {
   const { db, account } = ctx;
-  const undone = await db.transaction(async (tx) => {
-    await tx
-      .update(pendingImapOp)
-      .set({ state: 'failed', attempts: op.attempts + 1, lastError: messageOf(error) })
-      .where(opKey(op));
-    if (op.kind !== 'set_flags') return null;
-    const payload = op.payload as unknown as SetFlagsPayload;
+  const undone = await undoOp(ctx, op);
+  await db
+    .update(pendingImapOp)
+    .set({ state: 'failed', lastError: messageOf(error) })
+    .where(opKey(op));
+  for (const mailboxId of undone) {
+    await publishMailEvent(db.$client, {
+      kind: 'mailbox_changed',
+      userId: account.userId,
+      accountId: account.id,
+      mailboxId,
+    });
+  }
+  await db
+    .update(mailAccount)
+    .set({
+      lastError: `A change could not be applied: ${messageOf(error)}`,
+      lastErrorAt: new Date(),
+    })
+    .where(eq(mailAccount.id, account.id));
+  await publishMailEvent(db.$client, {
+    kind: 'account_changed',
+    userId: account.userId,
+    accountId: account.id,
+  });
+}
+
+/** Undoes an op's mirror change; returns the folders whose contents changed. */
+async function undoOp(ctx: ApplyContext, op: PendingOpRow): Promise<string[]> {
+  switch (op.kind) {
+    case 'set_flags': {
+      const payload = op.payload as unknown as SetFlagsPayload;
+      await undoSetFlags(ctx, payload);
+      return [payload.mailboxId];
+    }
+    case 'move':
+      return undoMove(ctx, op.payload as unknown as MovePayload);
+    case 'delete': {
+      // the messages are still on the server: a sync of the folder brings them back
+      const payload = op.payload as unknown as DeletePayload;
+      await resyncAfterFailure(ctx, { mailboxId: payload.mailboxId });
+      return [payload.mailboxId];
+    }
+    case 'create_folder':
+      await undoCreateFolder(ctx, op.payload as unknown as CreateFolderPayload);
+      return [];
+    case 'rename_folder':
+      await undoRenameFolder(ctx, op.payload as unknown as RenameFolderPayload);
+      return [];
+    case 'delete_folder':
+      // the folder is still on the server: the folder list brings it back
+      await resyncAfterFailure(ctx, {});
+      return [];
+    case 'append':
+      return [];
+  }
+}
+
+async function undoSetFlags(ctx: ApplyContext, payload: SetFlagsPayload): Promise<void> {
+  const { account } = ctx;
+  await ctx.db.transaction(async (tx) => {
     // the inverse change: what was added is removed again, what was removed comes back
     await tx.execute(sql`update message set
         flags = array(select distinct f from unnest(flags || ${sql.param(payload.remove ?? [])}::text[]) f
@@ -160,27 +252,5 @@ async function failOp(ctx: ApplyContext, op: PendingOpRow, error: unknown): Prom
         ),
       );
     await updateMailbox(tx, account.id, payload.mailboxId, {});
-    return payload.mailboxId;
-  });
-  if (undone) {
-    await publishMailEvent(db.$client, {
-      kind: 'mailbox_changed',
-      userId: account.userId,
-      accountId: account.id,
-      mailboxId: undone,
-    });
-  }
-  // the account's last error tells the user which change did not reach the server
-  await db
-    .update(mailAccount)
-    .set({
-      lastError: `A change could not be applied: ${messageOf(error)}`,
-      lastErrorAt: new Date(),
-    })
-    .where(eq(mailAccount.id, account.id));
-  await publishMailEvent(db.$client, {
-    kind: 'account_changed',
-    userId: account.userId,
-    accountId: account.id,
   });
 }

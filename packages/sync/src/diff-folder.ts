@@ -22,8 +22,9 @@ export async function diffFolder(
 ): Promise<void> {
   const { db, account, mailbox } = ctx;
   const mirrorUids = rowsOf<{ uid: string | number }>(
+    // UIDs < 0 are moved-in messages awaiting their server UID (see queue-message-move.ts)
     await db.execute(sql`select uid from message
-      where account_id = ${account.id} and mailbox_id = ${mailbox.id} order by uid`),
+      where account_id = ${account.id} and mailbox_id = ${mailbox.id} and uid > 0 order by uid`),
   ).map((row) => Number(row.uid));
   const highest = mirrorUids.at(-1) ?? 0;
   const ranges: Array<[number, number | '*']> = [

@@ -19,9 +19,70 @@ export interface AppendPayload {
   flags: string[];
 }
 
+/** One message of a `move`: the mirror row that keeps its id while its UID changes. */
+export interface MovedMessage {
+  /** the mirror row id (message.id), unchanged by the move */
+  id: string;
+  /** UID in the source folder */
+  uid: number;
+  /** the row's UID in the destination until the server's COPYUID answer (always < 0) */
+  placeholderUid: number;
+  /** RFC 5322 Message-ID, to find the copy when no COPYUID came back or after a crash */
+  messageIdHeader: string | null;
+}
+
+/**
+ * `move`: UIDs of one source folder to another folder. `mailboxId`/`uids` name the source
+ * like `set_flags` does, so the sync leaves these UIDs alone while the op is queued. Paths
+ * are the ones at enqueue time: earlier ops in the queue (renames) have reached the
+ * server by the time this one runs, later ones have not.
+ */
+export interface MovePayload {
+  mailboxId: string;
+  uids: number[];
+  fromPath: string;
+  toMailboxId: string;
+  toPath: string;
+  messages: MovedMessage[];
+}
+
+/** `delete`: expunge exactly these UIDs (STORE \Deleted + UID EXPUNGE, RFC 4315 §2.1). */
+export interface DeletePayload {
+  mailboxId: string;
+  uids: number[];
+  path: string;
+}
+
+/** `create_folder`: CREATE (RFC 3501 §6.3.3); the mirror row exists already. */
+export interface CreateFolderPayload {
+  folderId: string;
+  path: string;
+}
+
+/** `rename_folder`: RENAME (RFC 3501 §6.3.5), which also renames the folder's children. */
+export interface RenameFolderPayload {
+  folderId: string;
+  fromPath: string;
+  fromName: string;
+  toPath: string;
+  toName: string;
+  delimiter: string;
+}
+
+/** `delete_folder`: DELETE (RFC 3501 §6.3.4); the mirror row and its messages are gone. */
+export interface DeleteFolderPayload {
+  folderId: string;
+  path: string;
+}
+
 export type ImapOpPayloads = {
   set_flags: SetFlagsPayload;
   append: AppendPayload;
+  move: MovePayload;
+  delete: DeletePayload;
+  create_folder: CreateFolderPayload;
+  rename_folder: RenameFolderPayload;
+  delete_folder: DeleteFolderPayload;
 };
 
 export type ImapOp = {

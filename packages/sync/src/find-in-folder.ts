@@ -1,7 +1,6 @@
 import { and, type Database, eq, message } from '@youjian/db';
 import type { ImapFlow } from '@youjian/mail';
-import { capabilitiesOf } from './capabilities';
-import { syncFolder } from './sync-folder';
+import { syncFolderNow } from './sync-folder-now';
 import type { MailboxRow } from './sync-folders';
 
 /**
@@ -13,13 +12,7 @@ export async function findInFolder(
   folder: MailboxRow,
   messageIdHeader: string,
 ): Promise<boolean> {
-  await syncFolder({
-    db: ctx.db,
-    client: ctx.client,
-    account: ctx.account,
-    mailbox: folder,
-    capabilities: capabilitiesOf(ctx.client),
-  });
+  await syncFolderNow(ctx, folder);
   const [found] = await ctx.db
     .select({ id: message.id })
     .from(message)

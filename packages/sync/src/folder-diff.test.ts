@@ -51,6 +51,18 @@ describe('diffFolderWindow', () => {
     );
     expect(diff.missing).toEqual([2, 4]);
   });
+
+  it('does not fetch back a message whose move out of the folder is still queued', () => {
+    const diff = diffFolderWindow(
+      [{ uid: 1, flags: [] }],
+      [
+        { uid: 1, flags: [] },
+        { uid: 2, flags: [] },
+      ],
+      new Set([2]),
+    );
+    expect(diff.missing).toEqual([]);
+  });
 });
 
 describe('normalizeFlags', () => {

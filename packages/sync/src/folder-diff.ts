@@ -27,7 +27,7 @@ export function normalizeFlags(flags: Iterable<string>): string[] {
 export function diffFolderWindow(
   mirror: readonly UidFlags[],
   server: readonly UidFlags[],
-  /** UIDs with queued local changes: the mirror is ahead of the server for them */
+  /** UIDs with queued local changes (flags, moves): the mirror is ahead of the server */
   pendingUids: ReadonlySet<number> = new Set(),
 ): FolderWindowDiff {
   const serverByUid = new Map(server.map((m) => [m.uid, normalizeFlags(m.flags)]));
@@ -41,7 +41,10 @@ export function diffFolderWindow(
       diff.flagChanges.push({ uid: row.uid, flags });
     }
   }
-  for (const uid of serverByUid.keys()) if (!mirrorUids.has(uid)) diff.missing.push(uid);
+  // a queued move's source UIDs left the mirror already: not missing, just not moved yet
+  for (const uid of serverByUid.keys()) {
+    if (!mirrorUids.has(uid) && !pendingUids.has(uid)) diff.missing.push(uid);
+  }
   diff.missing.sort((a, b) => a - b);
   return diff;
 }

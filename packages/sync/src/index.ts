@@ -4,12 +4,19 @@ export { accountStatusOf } from './account-status';
 export { applyPendingOps } from './apply-pending-ops';
 export {
   type AppendPayload,
+  type CreateFolderPayload,
+  type DeleteFolderPayload,
+  type DeletePayload,
   enqueueImapOp,
   type ImapOp,
+  type MovePayload,
+  type RenameFolderPayload,
   type SetFlagsPayload,
 } from './enqueue-imap-op';
 export { loadAttachment } from './load-attachment';
 export { attachmentUrl, loadMessageBody, type MessageBody } from './load-message-body';
+export { queueFolderCreate, queueFolderDelete, queueFolderRename } from './queue-folder-change';
+export { type MirrorChange, queueMessageExpunge, queueMessageMove } from './queue-message-move';
 export { queueOutgoingMail } from './queue-outgoing-mail';
 export { sendQueuedMail } from './send-queued-mail';
 export {

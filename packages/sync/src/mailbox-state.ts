@@ -20,8 +20,9 @@ export async function loadStoredState(
   const row = await loadMailbox(db, accountId, mailboxId);
   if (!row) return null;
   const [count] = rowsOf<{ n: number }>(
+    // moved-in messages awaiting their server UID (uid < 0) are not on the server yet
     await db.execute(sql`select count(*)::int as n from message
-      where account_id = ${accountId} and mailbox_id = ${mailboxId}`),
+      where account_id = ${accountId} and mailbox_id = ${mailboxId} and uid > 0`),
   );
   return {
     row,

@@ -9,6 +9,7 @@ import {
   sql,
 } from '@youjian/db';
 import { type ImapFlow, listFolders, type RemoteFolder } from '@youjian/mail';
+import { pendingFolderPaths } from './pending-folder-paths';
 
 export type MailboxRow = typeof mailbox.$inferSelect;
 
@@ -37,7 +38,11 @@ export async function syncFolderList(
   account: { id: string; userId: string },
 ): Promise<MailboxRow[]> {
   const accountId = account.id;
-  const remote = (await listFolders(client)).filter((folder) => folder.selectable);
+  // queued folder changes the server has not seen yet are not undone by its list
+  const pending = await pendingFolderPaths(db, accountId);
+  const remote = (await listFolders(client)).filter(
+    (folder) => folder.selectable && !pending.isIgnored(folder.path),
+  );
   const before = new Set(
     (
       await db.select({ path: mailbox.path }).from(mailbox).where(eq(mailbox.accountId, accountId))
@@ -68,7 +73,9 @@ export async function syncFolderList(
     }
     const rows = await tx.select().from(mailbox).where(eq(mailbox.accountId, accountId));
     const serverPaths = new Set(remote.map((folder) => folder.path));
-    const gone = rows.filter((row) => !serverPaths.has(row.path)).map((row) => row.id);
+    const gone = rows
+      .filter((row) => !serverPaths.has(row.path) && !pending.isKept(row.path))
+      .map((row) => row.id);
     if (gone.length > 0) {
       await tx
         .delete(message)

@@ -1,7 +1,11 @@
 import { z } from 'zod';
+import { archiveMessages } from '../services/archive-messages';
+import { deleteMessages } from '../services/delete-messages';
 import { getMessage } from '../services/get-message';
 import { getOutgoingStatus } from '../services/get-outgoing-status';
 import { listMessages } from '../services/list-messages';
+import { markSpam } from '../services/mark-spam';
+import { moveMessages } from '../services/move-messages';
 import { sendMail } from '../services/send-mail';
 import { setFlags } from '../services/set-flags';
 import { protectedProcedure } from '../trpc';
@@ -26,6 +30,14 @@ export const setFlagsInput = z.object({
   seen: z.boolean().optional(),
   flagged: z.boolean().optional(),
 });
+
+/** Several messages of one mailbox at once (a selection in the list, or the open one). */
+export const messageSelectionInput = z.object({
+  accountId: z.uuid(),
+  messageIds: z.array(z.uuid()).min(1).max(500),
+});
+
+export const moveMessagesInput = messageSelectionInput.extend({ toMailboxId: z.uuid() });
 
 export const sendMailInput = z.object({
   accountId: z.uuid(),
@@ -53,6 +65,30 @@ export const messagesRouter = {
   setFlags: protectedProcedure
     .input(setFlagsInput)
     .mutation(({ ctx, input }) => setFlags({ db: ctx.db, userId: ctx.userId, ...input })),
+
+  move: protectedProcedure
+    .input(moveMessagesInput)
+    .mutation(({ ctx, input }) => moveMessages({ db: ctx.db, userId: ctx.userId, ...input })),
+
+  delete: protectedProcedure
+    .input(messageSelectionInput)
+    .mutation(({ ctx, input }) => deleteMessages({ db: ctx.db, userId: ctx.userId, ...input })),
+
+  archive: protectedProcedure
+    .input(messageSelectionInput)
+    .mutation(({ ctx, input }) => archiveMessages({ db: ctx.db, userId: ctx.userId, ...input })),
+
+  markSpam: protectedProcedure
+    .input(messageSelectionInput)
+    .mutation(({ ctx, input }) =>
+      markSpam({ db: ctx.db, userId: ctx.userId, ...input, spam: true }),
+    ),
+
+  markNotSpam: protectedProcedure
+    .input(messageSelectionInput)
+    .mutation(({ ctx, input }) =>
+      markSpam({ db: ctx.db, userId: ctx.userId, ...input, spam: false }),
+    ),
 
   send: protectedProcedure
     .input(sendMailInput)
