@@ -20,7 +20,9 @@ import {
   providerEnv,
 } from '@youjian/mailstack';
 
-export const secretBox = createSecretBox(crypto.randomBytes(32));
+/** The key accounts are sealed with; worker processes get it as YOUJIAN_SECRET_KEY. */
+export const secretKey = crypto.randomBytes(32);
+export const secretBox = createSecretBox(secretKey);
 
 export async function prepareStack(): Promise<void> {
   const env = providerEnv();
