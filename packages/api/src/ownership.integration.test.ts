@@ -99,6 +99,53 @@ describe("a user cannot read or change another user's mail", () => {
     expect(await api.callerFor(alice).accounts.list()).toHaveLength(1);
   });
 
+  it("refuses to move, delete, archive or mark spam another user's messages, or touch their folders", async () => {
+    const caller = api.callerFor(mallory);
+    const { accountId, inboxId } = aliceMail;
+    const messageIds = [aliceMessage];
+    const attempts = [
+      () => caller.messages.move({ accountId, messageIds, toMailboxId: inboxId }),
+      () => caller.messages.delete({ accountId, messageIds }),
+      () => caller.messages.archive({ accountId, messageIds }),
+      () => caller.messages.markSpam({ accountId, messageIds }),
+      () => caller.messages.markNotSpam({ accountId, messageIds }),
+      () => caller.folders.create({ accountId, name: 'Stolen' }),
+      () => caller.folders.rename({ accountId, folderId: inboxId, name: 'Stolen' }),
+      () => caller.folders.delete({ accountId, folderId: inboxId }),
+    ];
+    for (const attempt of attempts) expect((await errorOf(attempt())).code).toBe('NOT_FOUND');
+    expect(await api.database.db.select().from(pendingImapOp)).toEqual([]);
+    const [account] = await api.callerFor(alice).accounts.list();
+    expect(account?.folders.map((folder) => folder.path)).toEqual(['INBOX']);
+    const page = await api.callerFor(alice).messages.list({ mailboxId: inboxId });
+    expect(page.items.map((item) => item.id)).toEqual([aliceMessage]);
+  });
+
+  it("cannot move its own messages into another user's folder", async () => {
+    const malloryMail = await seedMailbox(api, mallory, 'mallory@163.test');
+    const own = await seedMessage(api, malloryMail, {
+      uid: 1,
+      subject: 'mine',
+      receivedAt: '2024-05-02 09:00:00+08',
+    });
+    const error = await errorOf(
+      api.callerFor(mallory).messages.move({
+        accountId: malloryMail.accountId,
+        messageIds: [own],
+        toMailboxId: aliceMail.inboxId,
+      }),
+    );
+    expect(error.code).toBe('NOT_FOUND');
+    // and naming Alice's message under Mallory's own account moves nothing
+    const moved = await api.callerFor(mallory).messages.move({
+      accountId: malloryMail.accountId,
+      messageIds: [aliceMessage],
+      toMailboxId: malloryMail.inboxId,
+    });
+    expect(moved.changed).toBe(0);
+    expect(await api.database.db.select().from(pendingImapOp)).toEqual([]);
+  });
+
   it('rejects every call without a session', async () => {
     expect((await errorOf(api.callerFor(null).accounts.list())).code).toBe('UNAUTHORIZED');
   });
