@@ -1,4 +1,12 @@
-import { and, type Database, eq, mailAccount, mailbox, type SecretBox } from '@youjian/db';
+import {
+  and,
+  type Database,
+  eq,
+  mailAccount,
+  mailbox,
+  publishMailEvent,
+  type SecretBox,
+} from '@youjian/db';
 import { folderStatus, type ImapFlow, openImap } from '@youjian/mail';
 import { accountCredentials } from './account-credentials';
 import { recordAccountError, recordAccountStatus } from './account-status';
@@ -79,6 +87,12 @@ export async function syncMailboxes(options: SyncMailboxesOptions): Promise<void
         signal,
         onProgress: async () => {
           await updateSyncProgress(db, account.id);
+          // the account list shows first-sync progress in %: keep open tabs current
+          await publishMailEvent(db.$client, {
+            kind: 'account_changed',
+            userId: account.userId,
+            accountId: account.id,
+          });
         },
       },
       { ...options, flagResync },
