@@ -3,6 +3,7 @@
 import type { RouterOutputs } from '@youjian/api';
 import Link from 'next/link';
 import { AccountStatus } from './account-status';
+import { FolderItemActions, NewFolderButton } from './folder-actions';
 import { mailHref } from './mail-location';
 
 type Account = RouterOutputs['accounts']['list'][number];
@@ -63,10 +64,12 @@ export function AccountsPane({
                       </span>
                     )}
                   </Link>
+                  <FolderItemActions accountId={account.id} folder={folder} />
                 </li>
               ))}
             </ul>
           )}
+          <NewFolderButton accountId={account.id} />
         </fieldset>
       ))}
     </nav>

@@ -51,12 +51,14 @@ export function MailApp() {
       <MessageList
         accountId={account?.id ?? null}
         folder={folder ?? null}
+        folders={account?.folders ?? []}
         query={location.query}
         selectedMessageId={location.messageId}
       />
       <ReadingPane
         accountId={location.accountId ?? account?.id ?? null}
         messageId={location.messageId}
+        folders={account?.folders ?? []}
       />
       <ComposeDialog
         open={composing}

@@ -4,20 +4,28 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import type { RouterOutputs } from '@youjian/api';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { type FormEvent, useId } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { useTRPC } from '../trpc/react';
 import { formatListDate, senderName } from './format';
 import { mailHref } from './mail-location';
+import { MessageActions } from './message-actions';
 
 type Folder = RouterOutputs['accounts']['list'][number]['folders'][number];
 
 export function MessageList(props: {
   accountId: string | null;
   folder: Folder | null;
+  folders: Folder[];
   query: string;
   selectedMessageId: string | null;
 }) {
-  const { accountId, folder, query, selectedMessageId } = props;
+  const { accountId, folder, folders, query, selectedMessageId } = props;
+  // the ticked messages, for actions on several at once; a new folder starts empty
+  const [ticked, setTicked] = useState<{ listKey: string; ids: string[] }>({
+    listKey: '',
+    ids: [],
+  });
+  const listKey = `${accountId}/${folder?.id}/${query}`;
   const trpc = useTRPC();
   const router = useRouter();
   const searchId = useId();
@@ -45,6 +53,9 @@ export function MessageList(props: {
   }
 
   const items = messages.data?.pages.flatMap((page) => page.items) ?? [];
+  const selected = ticked.listKey === listKey ? ticked.ids : [];
+  const toggle = (id: string, on: boolean) =>
+    setTicked({ listKey, ids: on ? [...selected, id] : selected.filter((other) => other !== id) });
   return (
     <section className="message-pane">
       <div className="list-header">
@@ -70,6 +81,19 @@ export function MessageList(props: {
           </form>
         </search>
       </div>
+      {accountId && selected.length > 0 && (
+        <div className="list-toolbar">
+          <span>{selected.length} selected</span>
+          <MessageActions
+            accountId={accountId}
+            messageIds={selected}
+            folder={searching ? null : folder}
+            folders={folders}
+            label={`${selected.length} selected`}
+            onDone={() => setTicked({ listKey, ids: [] })}
+          />
+        </div>
+      )}
       {messages.isPending && messages.fetchStatus !== 'idle' && (
         <p className="muted pad">Loading…</p>
       )}
@@ -80,6 +104,13 @@ export function MessageList(props: {
       <ul className="message-list">
         {items.map((item) => (
           <li key={item.id} className={item.seen ? 'message-item' : 'message-item unread'}>
+            <input
+              type="checkbox"
+              className="message-select"
+              aria-label={`Select ${item.subject || '(no subject)'}`}
+              checked={selected.includes(item.id)}
+              onChange={(event) => toggle(item.id, event.target.checked)}
+            />
             <Link
               href={mailHref({
                 accountId: item.accountId,

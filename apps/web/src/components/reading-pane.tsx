@@ -2,19 +2,26 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RouterOutputs } from '@youjian/api';
+import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { mailFrameDocument } from '../lib/mail-frame';
 import { useTRPC } from '../trpc/react';
 import { formatAddress } from './format';
+import { useMailLocation } from './mail-location';
+import { MessageActions } from './message-actions';
 
 type OpenMessage = RouterOutputs['messages']['get'];
+type Folder = RouterOutputs['accounts']['list'][number]['folders'][number];
 
 export function ReadingPane({
   accountId,
   messageId,
+  folders,
 }: {
   accountId: string | null;
   messageId: string | null;
+  /** the open message's mailbox folders, for "Move to" */
+  folders: Folder[];
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -50,6 +57,7 @@ export function ReadingPane({
   return (
     <MessageView
       message={open.data}
+      folders={folders}
       showImages={showImages}
       onShowImages={() => setShowImagesFor(messageId)}
     />
@@ -58,16 +66,27 @@ export function ReadingPane({
 
 function MessageView(props: {
   message: OpenMessage;
+  folders: Folder[];
   showImages: boolean;
   onShowImages: () => void;
 }) {
-  const { message, showImages } = props;
+  const { message, showImages, folders } = props;
   const { body } = message;
+  const router = useRouter();
+  const location = useMailLocation();
   return (
     <article className="reading-pane">
       <header className="message-header">
         <h2>{message.subject || '(no subject)'}</h2>
         <FlagButtons message={message} />
+        <MessageActions
+          accountId={message.accountId}
+          messageIds={[message.id]}
+          folder={folders.find((folder) => folder.id === message.mailboxId) ?? null}
+          folders={folders}
+          label="this message"
+          onDone={() => router.push(location.href({ messageId: null }), { scroll: false })}
+        />
         <dl className="address-lines">
           <dt>From</dt>
           <dd>{message.from ? formatAddress(message.from) : '(unknown sender)'}</dd>
