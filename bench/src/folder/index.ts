@@ -1,0 +1,130 @@
+/**
+ * The large-folder benchmarks, all on one seeded INBOX: first header sync vs a bare
+ * FETCH, link-to-first-page, and the full mirror vs mbsync.
+ */
+import type { BenchContext } from '../context';
+import { createBenchDatabase } from '../database';
+import type { Figure } from '../report';
+import { median, round } from '../stats';
+import { bareHeaderFetch } from './bare-fetch';
+import { sampleBodyLoads } from './body-load';
+import { firstPageSeconds } from './first-page';
+import { productHeaderSync } from './header-sync';
+import { seedLargeFolder } from './large-folder';
+import { mbsyncMirror } from './mbsync';
+
+export async function runFolderBenchmarks(ctx: BenchContext): Promise<Figure[]> {
+  const { log, secretBox } = ctx;
+  const count = ctx.env.quick ? 5_000 : 50_000;
+  const folder = await seedLargeFolder(count);
+  log(
+    `seeded ${folder.messages} messages (${(folder.bytes / 1e6).toFixed(0)} MB) in ${(folder.seedMs / 1000).toFixed(1)} s`,
+  );
+  const bench = await createBenchDatabase(ctx.postgresUrl);
+  try {
+    // twice: the first pass also warms Dovecot's cache for everything after it; the faster
+    // pass is kept, which makes the ratio the harder one to meet
+    const bare = [await bareHeaderFetch(folder.mailUser), await bareHeaderFetch(folder.mailUser)];
+    const bareBest = bare.reduce((a, b) => (a.perSecond >= b.perSecond ? a : b));
+    log(`bare imapflow FETCH: ${bare.map((b) => b.perSecond.toFixed(0)).join(', ')} msg/s`);
+
+    const headers = await productHeaderSync(bench.db, secretBox, folder.mailUser);
+    log(
+      `product first header sync: ${headers.mirrored} in ${(headers.ms / 1000).toFixed(1)} s = ${headers.perSecond.toFixed(0)} msg/s`,
+    );
+    if (headers.mirrored !== folder.messages) {
+      throw new Error(`mirror holds ${headers.mirrored} messages, the folder ${folder.messages}`);
+    }
+
+    const pages: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      pages.push(await firstPageSeconds(bench.db, secretBox, folder.mailUser, bareBest.highestUid));
+    }
+    log(`first page: ${pages.map((s) => s.toFixed(2)).join(', ')} s`);
+
+    const mbsync = await mbsyncMirror(ctx.mbsync, folder.mailUser);
+    log(
+      `mbsync: ${mbsync.messages} in ${(mbsync.ms / 1000).toFixed(1)} s = ${mbsync.perSecond.toFixed(0)} msg/s`,
+    );
+    if (mbsync.messages !== folder.messages) {
+      throw new Error(`mbsync mirrored ${mbsync.messages} messages of ${folder.messages}`);
+    }
+
+    const bodies = await sampleBodyLoads(
+      bench.db,
+      secretBox,
+      headers.accountId,
+      ctx.env.quick ? 10_000 : 30_000,
+    );
+    log(
+      `loadMessageBody: ${bodies.messages} in ${(bodies.ms / 1000).toFixed(1)} s = ${bodies.perSecond.toFixed(1)} msg/s`,
+    );
+    const fullMirrorMs = headers.ms + (folder.messages / bodies.perSecond) * 1000;
+    const fullMirrorRate = (folder.messages * 1000) / fullMirrorMs;
+
+    const size = `${folder.messages.toLocaleString('en')}-message INBOX (${(folder.bytes / 1e6).toFixed(0)} MB, writeMaildir) on raw Dovecot IMAPS 31993`;
+    return [
+      {
+        name: 'sync.first_header_ratio',
+        value: headers.perSecond / bareBest.perSecond,
+        unit: 'ratio',
+        target: 0.7,
+        direction: 'min',
+        note: `syncAccount of a never-seen account, ${size}, msg/s ÷ bare imapflow FETCH 1:* of the same fields (faster of 2 passes)`,
+      },
+      {
+        name: 'sync.first_header_msgs_per_s',
+        value: headers.perSecond,
+        unit: 'msg/s',
+        target: null,
+        note: `syncAccount, ${round(headers.ms / 1000)} s for ${headers.mirrored} messages into Postgres`,
+      },
+      {
+        name: 'sync.bare_fetch_msgs_per_s',
+        value: bareBest.perSecond,
+        unit: 'msg/s',
+        target: null,
+        note: `imapflow EXAMINE + FETCH 1:* (UID FLAGS ENVELOPE BODYSTRUCTURE INTERNALDATE RFC822.SIZE BODY.PEEK[HEADER.FIELDS (REFERENCES)]), passes: ${bare.map((b) => b.perSecond.toFixed(0)).join(', ')}`,
+      },
+      {
+        name: 'sync.first_page_s',
+        value: median(pages),
+        unit: 's',
+        target: 1.5,
+        direction: 'max',
+        note: `syncAccount start (login included) → newest 50 INBOX messages queryable in the mirror; median of ${pages.map((s) => s.toFixed(2)).join(', ')}`,
+      },
+      {
+        name: 'sync.full_mirror_vs_mbsync',
+        value: fullMirrorRate / mbsync.perSecond,
+        unit: 'ratio',
+        target: 1.0,
+        direction: 'min',
+        note: `product: header sync + every body through loadMessageBody (its only body path), body time extrapolated from ${bodies.messages} loads in ${round(bodies.ms / 1000)} s; ÷ mbsync default settings into a temp Maildir`,
+      },
+      {
+        name: 'sync.full_mirror_msgs_per_s',
+        value: fullMirrorRate,
+        unit: 'msg/s',
+        target: null,
+        note: `${folder.messages} / (${round(headers.ms / 1000)} s headers + ${round(folder.messages / bodies.perSecond)} s bodies)`,
+      },
+      {
+        name: 'sync.body_load_msgs_per_s',
+        value: bodies.perSecond,
+        unit: 'msg/s',
+        target: null,
+        note: 'loadMessageBody one after another (a new IMAP session per call)',
+      },
+      {
+        name: 'sync.mbsync_msgs_per_s',
+        value: mbsync.perSecond,
+        unit: 'msg/s',
+        target: null,
+        note: `mbsync -a, ${mbsync.messages} messages in ${round(mbsync.ms / 1000)} s (isync defaults: FSync yes)`,
+      },
+    ];
+  } finally {
+    await bench.drop();
+  }
+}

@@ -1,0 +1,115 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { round } from './stats';
+
+export interface Figure {
+  name: string;
+  value: number;
+  unit: string;
+  /** null: a supporting figure (a reference rate, a breakdown) without a target */
+  target: number | null;
+  /** 'min': value must be ≥ target; 'max': value must be ≤ target */
+  direction?: 'min' | 'max';
+  /** how the figure was made, e.g. the reference it is a ratio to */
+  note: string;
+}
+
+export function passes(figure: Figure): boolean | null {
+  if (figure.target === null) return null;
+  if (!Number.isFinite(figure.value)) return false;
+  return figure.direction === 'max' ? figure.value <= figure.target : figure.value >= figure.target;
+}
+
+export interface RunInfo {
+  command: string;
+  quick: boolean;
+  startedAt: Date;
+  durationS: number;
+  /** benchmark group → seconds it took */
+  groupDurations: Record<string, number>;
+  /** group → error text, for groups that failed */
+  failures: Record<string, string>;
+  database: string;
+}
+
+function versionOf(command: string, args: string[]): string {
+  try {
+    return (
+      execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
+        .split('\n')[0]
+        ?.trim() ?? '?'
+    );
+  } catch {
+    return 'not found';
+  }
+}
+
+export function machineNotes(): string[] {
+  const cpus = os.cpus();
+  return [
+    `${os.type()} ${os.release()}, ${cpus.length} × ${cpus[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, load at end ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+    `Node ${process.version}; ${versionOf('dovecot', ['--version'])} (Dovecot); ${versionOf('mbsync', ['-v'])}; ${versionOf('psql', ['--version'])}`,
+    'Everything on loopback on this one machine (mail servers, Postgres, the product, the browser), so the 2 cores are shared by client and servers.',
+  ];
+}
+
+const fmt = (value: number) => (Number.isFinite(value) ? String(round(value, 4)) : String(value));
+const sign = (f: Figure) => (f.direction === 'max' ? '≤' : '≥');
+
+/** Writes bench/RESULTS.md and bench/results.json. */
+export function writeResults(benchDir: string, figures: Figure[], run: RunInfo): void {
+  const json: Record<string, { value: number | null; unit: string; target: number | null }> = {};
+  for (const f of figures) {
+    json[f.name] = {
+      value: Number.isFinite(f.value) ? round(f.value, 4) : null,
+      unit: f.unit,
+      target: f.target,
+    };
+  }
+  fs.writeFileSync(path.join(benchDir, 'results.json'), `${JSON.stringify(json, null, 2)}\n`);
+
+  const rows = figures.map((f) => {
+    const verdict = passes(f);
+    const target = f.target === null ? '—' : `${sign(f)} ${f.target}`;
+    const result = verdict === null ? 'info' : verdict ? 'pass' : '**FAIL**';
+    return `| \`${f.name}\` | ${fmt(f.value)} | ${f.unit} | ${target} | ${result} | ${f.note} |`;
+  });
+  const lines = [
+    '# Benchmark results',
+    '',
+    run.quick
+      ? '**QUICK MODE** (`--quick`: 5,000-message folder, 50 idle accounts) — CI-sized, not the figures the targets are about.'
+      : 'Full run (50,000-message folder, 500 idle accounts).',
+    '',
+    `Command: \`${run.command}\` — started ${run.startedAt.toISOString()}, took ${run.durationS.toFixed(0)} s (${Object.entries(
+      run.groupDurations,
+    )
+      .map(([group, s]) => `${group} ${s.toFixed(0)} s`)
+      .join(', ')}). Database: ${run.database}.`,
+    '',
+    'Every figure is produced by that one command; ratios and overheads are against a reference measured in the same run.',
+    '',
+    '| name | value | unit | target | pass/fail | how |',
+    '|---|---|---|---|---|---|',
+    ...rows,
+    '',
+    ...(Object.keys(run.failures).length > 0
+      ? [
+          '## Groups that failed',
+          '',
+          ...Object.entries(run.failures).map(([g, e]) => `- ${g}: ${e}`),
+          '',
+        ]
+      : []),
+    '## Machine',
+    '',
+    ...machineNotes().map((line) => `- ${line}`),
+    '',
+  ];
+  fs.writeFileSync(path.join(benchDir, 'RESULTS.md'), lines.join('\n'));
+}
