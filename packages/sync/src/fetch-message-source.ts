@@ -7,6 +7,7 @@ import {
   parseMessage,
 } from '@youjian/mail';
 import { accountCredentials } from './account-credentials';
+import { withImapSlot } from './imap-slot';
 import { closeSession, loadAccount } from './sync-account';
 
 export interface MessageRef {
@@ -42,10 +43,14 @@ export async function fetchParsedMessage(ref: MessageRef): Promise<ParsedMessage
   const row = await loadMessageRow(db, accountId, messageId);
   const account = await loadAccount(db, accountId);
   if (!account) throw new Error(`mail account ${accountId} does not exist`);
-  const client = await openImap(accountCredentials(account, secretBox));
-  try {
-    return await parseMessage(await fetchRawMessage(client, row.path, row.uid));
-  } finally {
-    await closeSession(client);
-  }
+  // at most SHORT_SESSIONS_PER_ACCOUNT of these sessions per account at once (imap-slot.ts)
+  const raw = await withImapSlot(db, accountId, async () => {
+    const client = await openImap(accountCredentials(account, secretBox));
+    try {
+      return await fetchRawMessage(client, row.path, row.uid);
+    } finally {
+      await closeSession(client);
+    }
+  });
+  return parseMessage(raw);
 }
