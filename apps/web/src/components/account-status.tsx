@@ -6,7 +6,12 @@ type Account = RouterOutputs['accounts']['list'][number];
 export function AccountStatus({ account }: { account: Account }) {
   switch (account.status) {
     case 'ok':
-      return <span className="status ok">Up to date</span>;
+      return (
+        <>
+          <span className="status ok">Up to date</span>
+          <RefusedChange account={account} />
+        </>
+      );
     case 'pending':
       return <span className="status">Waiting for first sync…</span>;
     case 'syncing':
@@ -23,4 +28,18 @@ export function AccountStatus({ account }: { account: Account }) {
     default:
       return <span className="status failed">{account.lastError ?? 'The last sync failed.'}</span>;
   }
+}
+
+/**
+ * The sync is fine but the provider refused a change made here (a move to a folder
+ * deleted meanwhile, …): the change was undone in the mailbox, and the user is told why.
+ */
+function RefusedChange({ account }: { account: Account }) {
+  if (!account.lastError?.startsWith('A change could not be applied')) return null;
+  return (
+    <span className="status failed" role="status">
+      {account.lastError}
+      {account.lastErrorAt && ` (${account.lastErrorAt.toLocaleTimeString()})`}
+    </span>
+  );
 }
