@@ -7,6 +7,7 @@ import { createBenchDatabase } from '../database';
 import type { Figure } from '../report';
 import { median, round } from '../stats';
 import { bareHeaderFetch } from './bare-fetch';
+import { batchBodyPrototype } from './batch-body-prototype';
 import { sampleBodyLoads } from './body-load';
 import { firstPageSeconds } from './first-page';
 import { productHeaderSync } from './header-sync';
@@ -61,6 +62,11 @@ export async function runFolderBenchmarks(ctx: BenchContext): Promise<Figure[]> 
     );
     const fullMirrorMs = headers.ms + (folder.messages / bodies.perSecond) * 1000;
     const fullMirrorRate = (folder.messages * 1000) / fullMirrorMs;
+    const batch = await batchBodyPrototype(bench.db, secretBox, headers.accountId);
+    log(
+      `batch body prototype: ${batch.messages} in ${(batch.ms / 1000).toFixed(1)} s = ${batch.perSecond.toFixed(0)} msg/s`,
+    );
+    const batchMirrorRate = (folder.messages * 1000) / (headers.ms + batch.ms);
 
     const size = `${folder.messages.toLocaleString('en')}-message INBOX (${(folder.bytes / 1e6).toFixed(0)} MB, writeMaildir) on raw Dovecot IMAPS 31993`;
     return [
@@ -115,6 +121,20 @@ export async function runFolderBenchmarks(ctx: BenchContext): Promise<Figure[]> 
         unit: 'msg/s',
         target: null,
         note: 'loadMessageBody one after another (a new IMAP session per call)',
+      },
+      {
+        name: 'proposal.batch_body_msgs_per_s',
+        value: batch.perSecond,
+        unit: 'msg/s',
+        target: null,
+        note: `NOT product code: the proposed batch body path sketched in bench/src/folder/batch-body-prototype.ts (one session, UID FETCH BODY.PEEK[] × 500, parse + sanitize + snippet + one write per window), ${batch.messages} bodies in ${round(batch.ms / 1000)} s`,
+      },
+      {
+        name: 'proposal.full_mirror_vs_mbsync',
+        value: batchMirrorRate / mbsync.perSecond,
+        unit: 'ratio',
+        target: null,
+        note: `what sync.full_mirror_vs_mbsync would be with that batch path: ${folder.messages} / (${round(headers.ms / 1000)} s headers + ${round(batch.ms / 1000)} s bodies) ÷ mbsync`,
       },
       {
         name: 'sync.mbsync_msgs_per_s',
