@@ -98,4 +98,17 @@ describe('two workers', () => {
         `(lease ${LEASE_TTL_MS / 1000} s, renewed every ${LEASE_RENEW_MS / 1000} s)`,
     );
   });
+
+  it('hand accounts over at once when a worker stops cleanly (SIGTERM)', async () => {
+    const c = start('worker-c');
+    await waitFor(async () => c.output().includes('started'), 'worker-c running', 20_000);
+    const b = running.find((w) => w.output().includes('worker-b started'));
+    if (!b) throw new Error('worker-b is not running');
+    const stoppedAt = performance.now();
+    await b.stop();
+    await waitFor(() => allOwnedBy('worker-c'), 'worker-c owns every account', 10_000);
+    const handoverMs = performance.now() - stoppedAt;
+    expect(handoverMs).toBeLessThan(LEASE_RENEW_MS);
+    console.info(`[measure] handover after SIGTERM: ${(handoverMs / 1000).toFixed(2)} s`);
+  });
 });

@@ -1,5 +1,6 @@
 import { type Database, sql } from '@youjian/db';
 import { rowsOf } from '../db-types';
+import { WORK_CHANNEL } from '../wake-worker';
 
 /**
  * A lease lasts 20 s and is renewed every 5 s, so a killed worker's accounts are free at
@@ -48,10 +49,16 @@ export async function claimLeases(
   return [...renewed, ...claimed];
 }
 
-/** Gives leases back on a clean stop, so another worker takes over at once, not in 20 s. */
+/**
+ * Gives leases back on a clean stop and NOTIFYs youjian_work for each account, so another
+ * worker's listener runs its lease tick and takes over at once, not after the expiry.
+ */
 export async function releaseLeases(db: Database, workerId: string, accountIds?: string[]) {
   if (accountIds && accountIds.length === 0) return;
-  await db.execute(sql`update mail_account set lease_owner = null, lease_expires_at = null
-    where lease_owner = ${workerId}
-      ${accountIds ? sql`and id = any(${sql.param(accountIds)}::uuid[])` : sql``}`);
+  await db.execute(sql`with released as (
+      update mail_account set lease_owner = null, lease_expires_at = null
+      where lease_owner = ${workerId}
+        ${accountIds ? sql`and id = any(${sql.param(accountIds)}::uuid[])` : sql``}
+      returning id)
+    select pg_notify(${WORK_CHANNEL}, id::text) from released`);
 }
