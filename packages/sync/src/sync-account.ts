@@ -11,6 +11,7 @@ import { folderStatus, type ImapFlow, openImap } from '@youjian/mail';
 import { accountCredentials } from './account-credentials';
 import { recordAccountError, recordAccountStatus } from './account-status';
 import { capabilitiesOf } from './capabilities';
+import { flagResyncBudget } from './flag-resync-budget';
 import { throwIfAborted } from './folder-context';
 import { updateMailbox, updateSyncProgress } from './mailbox-state';
 import type { DecideOptions } from './strategy';
@@ -33,20 +34,6 @@ export interface SyncMailboxesOptions extends DecideOptions {
   folders?: 'all' | 'inbox';
   /** IDLE reported changed flags in INBOX: resync its flags now, whatever is due */
   inboxFlagsChanged?: boolean;
-}
-
-/**
- * Without CONDSTORE the periodic flag resync is a UID FETCH 1:* FLAGS of the whole folder
- * (in windows of DIFF_WINDOW UIDs). At most this many folders get it in one pass — those
- * whose last resync is oldest — so an account with 20 folders spreads them over passes.
- */
-export const FLAG_RESYNCS_PER_PASS = 3;
-
-function flagResyncBudget(mailboxes: MailboxRow[]): Set<string> {
-  const byAge = mailboxes
-    .filter((row) => row.firstSyncDone)
-    .sort((a, b) => (a.lastFullSyncAt?.getTime() ?? 0) - (b.lastFullSyncAt?.getTime() ?? 0));
-  return new Set(byAge.slice(0, FLAG_RESYNCS_PER_PASS).map((row) => row.id));
 }
 
 /**
