@@ -56,6 +56,7 @@ test('a new user links QQ and 163 mailboxes, sends Chinese mail and reads it on 
   await page.getByLabel('Subject').fill(subject);
   await page.getByLabel('Message').fill(body);
   await page.getByRole('button', { name: 'Send' }).click();
+  await expect(page.getByRole('status').filter({ hasText: subject })).toContainText('Sent');
 
   // no reload from here: the list must update by itself (bob's provider has no IDLE: polled)
   const item = page.getByRole('listitem').filter({ hasText: subject });

@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { RouterOutputs } from '@youjian/api';
-import { type FormEvent, useEffect, useRef } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTRPC } from '../trpc/react';
 
 type Account = RouterOutputs['accounts']['list'][number];
@@ -23,11 +23,19 @@ export function ComposeDialog(props: {
   const dialog = useRef<HTMLDialogElement>(null);
   const form = useRef<HTMLFormElement>(null);
   const send = useMutation(trpc.messages.send.mutationOptions());
+  // The sender is chosen when the dialog opens; a later change of the open folder (or a
+  // live refresh) must not overwrite what the user picked.
+  const [fromAccountId, setFromAccountId] = useState(defaultAccountId ?? '');
+  const latestDefault = useRef(defaultAccountId);
+  latestDefault.current = defaultAccountId;
 
   useEffect(() => {
     const element = dialog.current;
     if (!element) return;
-    if (open && !element.open) element.showModal();
+    if (open && !element.open) {
+      setFromAccountId(latestDefault.current ?? '');
+      element.showModal();
+    }
     if (!open && element.open) element.close();
   }, [open]);
 
@@ -78,7 +86,11 @@ export function ComposeDialog(props: {
         </h2>
         <label className="field">
           <span>From</span>
-          <select name="from" defaultValue={defaultAccountId ?? undefined} key={defaultAccountId}>
+          <select
+            name="from"
+            value={fromAccountId}
+            onChange={(event) => setFromAccountId(event.target.value)}
+          >
             {accounts.map((account) => (
               <option key={account.id} value={account.id}>
                 {account.address}
