@@ -26,8 +26,30 @@ export function AccountStatus({ account }: { account: Account }) {
         </span>
       );
     default:
-      return <span className="status failed">{account.lastError ?? 'The last sync failed.'}</span>;
+      return (
+        <span className="status failed">
+          <strong>{FAILURE_LABELS[account.status] ?? 'Sync failed'}</strong>
+          {account.lastError && `: ${account.lastError}`}
+          <WhenItHappened at={account.lastErrorAt} />
+        </span>
+      );
   }
+}
+
+const FAILURE_LABELS: Partial<Record<Account['status'], string>> = {
+  auth_failed: 'Authorization failed',
+  unreachable: 'Unreachable',
+  error: 'Sync failed',
+};
+
+function WhenItHappened({ at }: { at: Date | null }) {
+  if (!at) return null;
+  return (
+    <>
+      {' '}
+      (<time dateTime={at.toISOString()}>{at.toLocaleString()}</time>)
+    </>
+  );
 }
 
 /**
@@ -39,7 +61,7 @@ function RefusedChange({ account }: { account: Account }) {
   return (
     <span className="status failed" role="status">
       {account.lastError}
-      {account.lastErrorAt && ` (${account.lastErrorAt.toLocaleTimeString()})`}
+      <WhenItHappened at={account.lastErrorAt} />
     </span>
   );
 }
