@@ -65,7 +65,15 @@ export async function startProduct(options: ProductOptions = {}): Promise<Runnin
       path.join(REPO_ROOT, 'apps/web'),
       env,
     ),
-    spawnLogged('worker', bin('tsx'), ['src/main.ts'], path.join(REPO_ROOT, 'apps/worker'), env),
+    // `node --import tsx` keeps the worker one process (the tsx CLI forks a child), so a
+    // signal reaches the worker itself
+    spawnLogged(
+      'worker',
+      process.execPath,
+      ['--import', 'tsx', 'src/main.ts'],
+      path.join(REPO_ROOT, 'apps/worker'),
+      env,
+    ),
   ];
   const url = `http://localhost:${port}`;
   await waitForHttp(`${url}/sign-in`, children);

@@ -2,7 +2,7 @@ import net from 'node:net';
 import { TRPCError } from '@trpc/server';
 import { mailAccount } from '@youjian/db';
 import { MailError, verifyCredentials } from '@youjian/mail';
-import { createMailUser, ensureMailstack, MAILSTACK, providerEnv } from '@youjian/mailstack';
+import { createMailUser, MAILSTACK } from '@youjian/mailstack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProductUser, createTestApi, type TestApi } from './test-support.integration-helpers';
 
@@ -10,15 +10,6 @@ let api: TestApi;
 let owner: string;
 
 beforeAll(async () => {
-  const env = providerEnv();
-  // Node reads NODE_EXTRA_CA_CERTS only at start-up: the runner must pass it to the worker.
-  if (process.env.NODE_EXTRA_CA_CERTS !== env.NODE_EXTRA_CA_CERTS) {
-    throw new Error(
-      `run the integration tests with NODE_EXTRA_CA_CERTS=${env.NODE_EXTRA_CA_CERTS}`,
-    );
-  }
-  process.env.YOUJIAN_PROVIDER_ENDPOINTS = env.YOUJIAN_PROVIDER_ENDPOINTS;
-  await ensureMailstack();
   api = await createTestApi();
   owner = await createProductUser(api, 'linker@example.test');
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from './testing';
 import { toSearchDocument, toSearchQuery } from './search';
+import { createTestDatabase, type TestDatabase } from './testing';
 
 describe('CJK search in Postgres', () => {
   let test: TestDatabase;

@@ -65,7 +65,7 @@ export function toSearchQuery(query: string): string | null {
   pushWords(lower.slice(last));
   if (parts.length === 0) return null;
   const lastPart = parts[parts.length - 1];
-  if (lastPart && !/[^\x00-\x7f]/.test(lastPart) && !lastPart.includes('<->')) {
+  if (lastPart && /^[\p{ASCII}]+$/u.test(lastPart) && !lastPart.includes('<->')) {
     parts[parts.length - 1] = `${lastPart}:*`;
   }
   return parts.join(' & ');

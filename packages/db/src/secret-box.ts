@@ -14,7 +14,8 @@ export interface SecretBox {
 }
 
 export function createSecretBox(key: Buffer): SecretBox {
-  if (key.length !== 32) throw new Error('secret key must be 32 bytes (base64 in YOUJIAN_SECRET_KEY)');
+  if (key.length !== 32)
+    throw new Error('secret key must be 32 bytes (base64 in YOUJIAN_SECRET_KEY)');
   return {
     seal(plaintext) {
       const nonce = crypto.randomBytes(12);
@@ -24,15 +25,20 @@ export function createSecretBox(key: Buffer): SecretBox {
     },
     open(sealed) {
       const [version, nonce, tag, body] = sealed.split('.');
-      if (version !== 'v1' || !nonce || !tag || body === undefined) throw new Error('unknown sealed secret format');
+      if (version !== 'v1' || !nonce || !tag || body === undefined)
+        throw new Error('unknown sealed secret format');
       const decipher = crypto.createDecipheriv('aes-256-gcm', key, Buffer.from(nonce, 'base64url'));
       decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-      return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+      return Buffer.concat([
+        decipher.update(Buffer.from(body, 'base64url')),
+        decipher.final(),
+      ]).toString('utf8');
     },
   };
 }
 
-const part = (value: string | Buffer) => (typeof value === 'string' ? value : value.toString('base64url'));
+const part = (value: string | Buffer) =>
+  typeof value === 'string' ? value : value.toString('base64url');
 
 /** The key from YOUJIAN_SECRET_KEY, or one generated once into the data folder for local use. */
 export function loadSecretKey(env = readDbEnv()): Buffer {

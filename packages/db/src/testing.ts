@@ -4,7 +4,8 @@ import { closeDb, createDb, type Database } from './client';
 import { migrateDb } from './migrate';
 
 /** Server used by the tests: CI's and every developer machine's Postgres. */
-export const TEST_SERVER_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const TEST_SERVER_URL =
+  process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export interface TestDatabase {
   db: Database;

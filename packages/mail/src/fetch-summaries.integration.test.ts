@@ -6,9 +6,7 @@ import { fetchSummaries } from './fetch-summaries';
 import { closeImap, openImap } from './imap-connect';
 import { appendMessage } from './imap-write';
 import { parseMessage } from './parse-message';
-import { freshCredentials, prepareStack } from './test-stack.integration-helpers';
-
-beforeAll(prepareStack);
+import { freshCredentials } from './test-stack.integration-helpers';
 
 const gbkWord = (text: string) =>
   `=?gb2312?B?${iconv.encode(text, 'gb18030').toString('base64')}?=`;

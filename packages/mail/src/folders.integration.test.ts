@@ -1,9 +1,7 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { folderStatus } from './folder-status';
 import { listFolders } from './folders';
-import { prepareStack, useImapSession } from './test-stack.integration-helpers';
-
-beforeAll(prepareStack);
+import { useImapSession } from './test-stack.integration-helpers';
 
 function rolesOf(folders: Awaited<ReturnType<typeof listFolders>>) {
   return Object.fromEntries(

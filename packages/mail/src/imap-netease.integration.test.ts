@@ -3,10 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fetchFlags } from './fetch-summaries';
 import { closeImap, openImap } from './imap-connect';
 import { appendMessage, moveMessages, setFlags } from './imap-write';
-import { freshCredentials, prepareStack, useImapSession } from './test-stack.integration-helpers';
+import { freshCredentials, useImapSession } from './test-stack.integration-helpers';
 import type { MailCredentials } from './types';
-
-beforeAll(prepareStack);
 
 /** A bare IMAP session that sends only what the test says: no ID unless asked. */
 async function rawSession(creds: MailCredentials) {

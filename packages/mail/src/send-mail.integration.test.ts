@@ -5,10 +5,8 @@ import { fetchSummaries } from './fetch-summaries';
 import { folderStatus } from './folder-status';
 import { closeImap, openImap } from './imap-connect';
 import { sendMail } from './smtp';
-import { freshCredentials, prepareStack } from './test-stack.integration-helpers';
+import { freshCredentials } from './test-stack.integration-helpers';
 import type { MailCredentials, MessageSummary } from './types';
-
-beforeAll(prepareStack);
 
 /** Delivery goes through Postfix and LMTP: poll the folder until the message is there. */
 async function waitForMessage(

@@ -1,16 +1,9 @@
 import net from 'node:net';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MailError } from './errors';
-import {
-  asCustomProvider,
-  freshCredentials,
-  MAILSTACK,
-  prepareStack,
-} from './test-stack.integration-helpers';
+import { asCustomProvider, freshCredentials, MAILSTACK } from './test-stack.integration-helpers';
 import type { MailCredentials } from './types';
 import { verifyCredentials } from './verify-credentials';
-
-beforeAll(prepareStack);
 
 async function failureOf(promise: Promise<unknown>): Promise<MailError> {
   try {

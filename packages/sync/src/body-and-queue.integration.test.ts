@@ -9,7 +9,6 @@ import { loadMessageBody } from './load-message-body';
 import { loadAccount, syncAccount } from './sync-account';
 import {
   linkTestAccount,
-  prepareStack,
   secretBox,
   serverFlags,
   type TestAccount,
@@ -57,7 +56,6 @@ async function inboxMessage(subject: string) {
 }
 
 beforeAll(async () => {
-  await prepareStack();
   testDb = await createTestDatabase();
   account = await linkTestAccount(testDb.db, 'qq');
   await withDovecot(account.mailUser, (client) => client.append('INBOX', HTML_MAIL, []));

@@ -14,7 +14,6 @@ import { writeMaildir } from '@youjian/mailstack/seed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   linkTestAccount,
-  prepareStack,
   secretBox,
   seedFolder,
   waitFor,
@@ -39,7 +38,6 @@ const events: MailEvent[] = [];
 let stopListening: () => Promise<void> = async () => undefined;
 
 beforeAll(async () => {
-  await prepareStack();
   testDb = await createTestDatabase();
   stopListening = await listenMailEvents(
     () => testDb.db.$client.connect(),

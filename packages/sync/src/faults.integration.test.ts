@@ -11,7 +11,6 @@ import { rowsOf } from './db-types';
 import { enqueueImapOp } from './enqueue-imap-op';
 import {
   linkTestAccount,
-  prepareStack,
   rawMessage,
   serverFlags,
   waitFor,
@@ -30,7 +29,6 @@ let testDb: TestDatabase;
 const running: WorkerProcess[] = [];
 
 beforeAll(async () => {
-  await prepareStack();
   testDb = await createTestDatabase();
 });
 afterEach(async () => {

@@ -8,7 +8,6 @@ import { createTestDatabase, type TestDatabase } from '@youjian/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   linkTestAccount,
-  prepareStack,
   secretBox,
   seedFolder,
   type TestAccount,
@@ -25,7 +24,6 @@ const events: MailEvent[] = [];
 let stopListening: () => Promise<void> = async () => undefined;
 
 beforeAll(async () => {
-  await prepareStack();
   testDb = await createTestDatabase();
   qq = await linkTestAccount(testDb.db, 'qq');
   await seedFolder(qq.mailUser, 'INBOX', [{ subject: 'Read me on the phone' }]);

@@ -6,7 +6,6 @@ import {
   GBK_SUBJECT,
   GBK_SUBJECT_TEXT,
   linkTestAccount,
-  prepareStack,
   type SeedMessage,
   secretBox,
   seedFolder,
@@ -19,7 +18,6 @@ import {
 let testDb: TestDatabase;
 
 beforeAll(async () => {
-  await prepareStack();
   testDb = await createTestDatabase();
 });
 afterAll(async () => {

@@ -12,29 +12,11 @@ import {
   openImap,
   resolveEndpoints,
 } from '@youjian/mail';
-import {
-  createMailUser,
-  ensureMailstack,
-  MAILSTACK,
-  type MailUser,
-  providerEnv,
-} from '@youjian/mailstack';
+import { createMailUser, MAILSTACK, type MailUser } from '@youjian/mailstack';
 
 /** The key accounts are sealed with; worker processes get it as YOUJIAN_SECRET_KEY. */
 export const secretKey = crypto.randomBytes(32);
 export const secretBox = createSecretBox(secretKey);
-
-export async function prepareStack(): Promise<void> {
-  const env = providerEnv();
-  // Node reads NODE_EXTRA_CA_CERTS only at start-up: the test runner must be given it.
-  if (process.env.NODE_EXTRA_CA_CERTS !== env.NODE_EXTRA_CA_CERTS) {
-    throw new Error(
-      `run the integration tests with NODE_EXTRA_CA_CERTS=${env.NODE_EXTRA_CA_CERTS}`,
-    );
-  }
-  process.env.YOUJIAN_PROVIDER_ENDPOINTS = env.YOUJIAN_PROVIDER_ENDPOINTS;
-  await ensureMailstack();
-}
 
 export type TestPreset = 'qq' | '163' | 'custom';
 
@@ -48,7 +30,6 @@ export interface TestAccount {
 /** A fresh provider mailbox linked to a fresh Youjian user, as the "Add mailbox" form does. */
 export async function linkTestAccount(db: Database, preset: TestPreset): Promise<TestAccount> {
   const mailUser = await createMailUser(preset === '163' ? '163.test' : 'qq.test');
-  await untilDovecotKnows(mailUser);
   const endpoints =
     preset === 'custom'
       ? { imap: { ...MAILSTACK.providers.other.imap }, smtp: { ...MAILSTACK.providers.other.smtp } }
@@ -99,24 +80,6 @@ export async function withDovecot<T>(mailUser: MailUser, work: (client: ImapFlow
     return await work(client);
   } finally {
     await closeImap(client);
-  }
-}
-
-/**
- * Dovecot re-reads the passwd-file when its mtime changes, in whole seconds: a user
- * added within the same second as the previous one stays unknown until the next change
- * (seen in dovecot.log as "unknown user"). Wait until the fresh user can log in.
- */
-async function untilDovecotKnows(mailUser: MailUser): Promise<void> {
-  const deadline = Date.now() + 5_000;
-  for (;;) {
-    try {
-      await withDovecot(mailUser, async () => undefined);
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
   }
 }
 

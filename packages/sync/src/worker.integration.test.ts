@@ -15,7 +15,6 @@ import { enqueueImapOp } from './enqueue-imap-op';
 import { queueOutgoingMail } from './queue-outgoing-mail';
 import {
   linkTestAccount,
-  prepareStack,
   rawMessage,
   secretBox,
   seedFolder,
@@ -60,7 +59,6 @@ async function accountOk(accountId: string) {
 }
 
 beforeAll(async () => {
-  await prepareStack();
   testDb = await createTestDatabase();
   qq = await linkTestAccount(testDb.db, 'qq');
   netease = await linkTestAccount(testDb.db, '163');

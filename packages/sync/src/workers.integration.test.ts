@@ -9,7 +9,6 @@ import { deliverMessage } from '@youjian/mailstack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   linkTestAccount,
-  prepareStack,
   rawMessage,
   seedFolder,
   type TestAccount,
@@ -23,7 +22,6 @@ const accounts: TestAccount[] = [];
 const running: WorkerProcess[] = [];
 
 beforeAll(async () => {
-  await prepareStack();
   testDb = await createTestDatabase();
   for (const preset of ['qq', '163', 'qq', '163'] as const) {
     const account = await linkTestAccount(testDb.db, preset);

@@ -16,7 +16,6 @@ import { queueMessageExpunge, queueMessageMove } from './queue-message-move';
 import { loadAccount, syncAccount } from './sync-account';
 import {
   linkTestAccount,
-  prepareStack,
   secretBox,
   seedFolder,
   type TestAccount,
@@ -26,7 +25,6 @@ import {
 let testDb: TestDatabase;
 
 beforeAll(async () => {
-  await prepareStack();
   testDb = await createTestDatabase();
 });
 

@@ -1,7 +1,7 @@
 import { eq, mailAccount } from '@youjian/db';
 import { createTestDatabase, type TestDatabase } from '@youjian/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { linkTestAccount, prepareStack } from '../test-stack.integration-helpers';
+import { linkTestAccount } from '../test-stack.integration-helpers';
 import { fencedDatabase, LeaseLostError } from './lease-fence';
 import { claimLeases, releaseLeases } from './leases';
 
@@ -9,7 +9,6 @@ let testDb: TestDatabase;
 let accountIds: string[];
 
 beforeAll(async () => {
-  await prepareStack();
   testDb = await createTestDatabase();
   accountIds = [];
   for (const preset of ['qq', '163'] as const) {
