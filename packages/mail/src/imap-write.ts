@@ -4,6 +4,7 @@
  */
 import type { ImapFlow } from 'imapflow';
 import { imapEndpointOf, MailError, toMailError } from './errors';
+import { fetchFlags } from './fetch-summaries';
 import { withMailbox } from './with-mailbox';
 
 function refused(command: string, path: string): MailError {
@@ -82,4 +83,37 @@ export async function moveMessages(
     }
     return copied.uidMap ?? new Map();
   });
+}
+
+/** Which of these UIDs the folder still holds (UID FETCH of a set skips missing ones). */
+export async function presentUids(
+  client: ImapFlow,
+  path: string,
+  uids: number[],
+): Promise<Set<number>> {
+  const wanted = uids.filter((uid) => uid > 0);
+  if (wanted.length === 0) return new Set();
+  const wantedSet = new Set(wanted);
+  const found = await fetchFlags(client, path, wanted.join(','));
+  return new Set(found.map((m) => m.uid).filter((uid) => wantedSet.has(uid)));
+}
+
+/**
+ * STORE +FLAGS \\Deleted then UID EXPUNGE of exactly these UIDs (RFC 4315 §2.1). Without
+ * UIDPLUS a plain EXPUNGE would also remove messages other clients flagged \\Deleted, so
+ * such a server is refused instead.
+ */
+export async function expungeUids(client: ImapFlow, path: string, uids: number[]): Promise<void> {
+  if (uids.length === 0) return;
+  if (!client.capabilities.has('UIDPLUS')) {
+    throw new MailError({
+      code: 'PROTOCOL',
+      protocol: 'imap',
+      userMessage: 'The IMAP server cannot delete single messages for good (no UIDPLUS).',
+    });
+  }
+  const expunged = await withMailbox(client, path, { readOnly: false }, () =>
+    client.messageDelete(uids.join(','), { uid: true }),
+  );
+  if (!expunged) throw refused('UID EXPUNGE', path);
 }

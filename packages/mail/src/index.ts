@@ -8,10 +8,16 @@ export { fetchRawMessage } from './fetch-raw-message';
 export { fetchFlags, fetchSummaries } from './fetch-summaries';
 export { detectFolderRole } from './folder-role';
 export { folderStatus } from './folder-status';
+export {
+  createServerFolder,
+  deleteServerFolder,
+  renameServerFolder,
+  serverFolderPaths,
+} from './folder-write';
 export { listFolders } from './folders';
 export { decodeEncodedWords } from './header-decode';
 export { closeImap, openImap } from './imap-connect';
-export { appendMessage, moveMessages, setFlags } from './imap-write';
+export { appendMessage, expungeUids, moveMessages, presentUids, setFlags } from './imap-write';
 export { parseMessage } from './parse-message';
 export { getPreset, PROVIDER_PRESETS, presetForAddress, resolveEndpoints } from './presets';
 export { fetchPreviews, type PreviewPart, previewPartOf, previewText } from './preview';

@@ -1,4 +1,10 @@
 import { and, eq, mailbox } from '@youjian/db';
+import {
+  createServerFolder,
+  deleteServerFolder,
+  renameServerFolder,
+  serverFolderPaths,
+} from '@youjian/mail';
 import type { ApplyContext } from './apply-context';
 import { PermanentOpError } from './apply-context';
 import type {
@@ -7,12 +13,6 @@ import type {
   RenameFolderPayload,
 } from './enqueue-imap-op';
 import { renamePaths } from './queue-folder-change';
-import {
-  createServerFolder,
-  deleteServerFolder,
-  renameServerFolder,
-  serverFolderPaths,
-} from './server-writes';
 
 /*
  * Folder ops look at the server's folder list first, so a repeat after a crash between

@@ -1,10 +1,9 @@
 import { and, eq, mailbox, message, pendingImapOp, sql } from '@youjian/db';
-import { moveMessages } from '@youjian/mail';
+import { expungeUids, moveMessages, presentUids } from '@youjian/mail';
 import type { ApplyContext } from './apply-context';
 import { rowsOf, type Tx } from './db-types';
 import type { MovedMessage, MovePayload } from './enqueue-imap-op';
 import { updateMailbox } from './mailbox-state';
-import { expungeUids, presentUids } from './server-writes';
 import { syncFolderNow } from './sync-folder-now';
 
 /**

@@ -10,7 +10,7 @@ import {
   publishMailEvent,
   sql,
 } from '@youjian/db';
-import { appendMessage, type ImapFlow, MailError, setFlags } from '@youjian/mail';
+import { appendMessage, expungeUids, type ImapFlow, MailError, setFlags } from '@youjian/mail';
 import { type ApplyContext, PermanentOpError } from './apply-context';
 import {
   applyCreateFolder,
@@ -32,7 +32,6 @@ import type {
 import { findInFolder } from './find-in-folder';
 import { updateMailbox } from './mailbox-state';
 import { resyncAfterFailure } from './resync-after-failure';
-import { expungeUids } from './server-writes';
 
 export type { ApplyContext } from './apply-context';
 
