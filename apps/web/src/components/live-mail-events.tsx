@@ -8,12 +8,14 @@ import { useTRPC } from '../trpc/react';
 /**
  * Keeps the folder list and the message list current: the server pushes a mailbox
  * event whenever the worker changed the mirror, and the affected queries refetch.
- * A sync writes in batches, so events within a short window cause one refetch.
+ * The first event refetches at once (new mail shows without delay); a sync writes in
+ * batches, so further events within 250 ms are folded into one refetch at its end.
  */
 export function LiveMailEvents() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const missed = useRef(false);
 
   useEffect(
     () => () => {
@@ -22,15 +24,29 @@ export function LiveMailEvents() {
     [],
   );
 
+  const refetch = () => {
+    void queryClient.invalidateQueries({ queryKey: trpc.accounts.list.queryKey() });
+    void queryClient.invalidateQueries({ queryKey: trpc.messages.list.pathKey() });
+  };
+  const foldFor250ms = () => {
+    pending.current = setTimeout(() => {
+      pending.current = null;
+      if (!missed.current) return;
+      missed.current = false;
+      refetch();
+      foldFor250ms();
+    }, 250);
+  };
+
   useSubscription(
     trpc.events.onMailEvent.subscriptionOptions(undefined, {
       onData: () => {
-        if (pending.current) return;
-        pending.current = setTimeout(() => {
-          pending.current = null;
-          void queryClient.invalidateQueries({ queryKey: trpc.accounts.list.queryKey() });
-          void queryClient.invalidateQueries({ queryKey: trpc.messages.list.pathKey() });
-        }, 250);
+        if (pending.current) {
+          missed.current = true;
+          return;
+        }
+        refetch();
+        foldFor250ms();
       },
     }),
   );
