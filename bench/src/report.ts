@@ -77,7 +77,7 @@ export function writeResults(benchDir: string, figures: Figure[], run: RunInfo):
     const verdict = passes(f);
     const target = f.target === null ? '—' : `${sign(f)} ${f.target}`;
     const result = verdict === null ? 'info' : verdict ? 'pass' : '**FAIL**';
-    return `| \`${f.name}\` | ${fmt(f.value)} | ${f.unit} | ${target} | ${result} | ${f.note} |`;
+    return `| \`${f.name}\` | ${fmt(f.value)} | ${f.unit} | ${target} | ${result} | \`${run.command}\` | ${f.note} |`;
   });
   const lines = [
     '# Benchmark results',
@@ -92,10 +92,10 @@ export function writeResults(benchDir: string, figures: Figure[], run: RunInfo):
       .map(([group, s]) => `${group} ${s.toFixed(0)} s`)
       .join(', ')}). Database: ${run.database}.`,
     '',
-    'Every figure is produced by that one command; ratios and overheads are against a reference measured in the same run.',
+    'Every figure is produced by that one command; ratios and overheads are against a reference measured in the same run. How each is measured, what falls short and why: [README.md](README.md).',
     '',
-    '| name | value | unit | target | pass/fail | how |',
-    '|---|---|---|---|---|---|',
+    '| name | value | unit | target | pass/fail | command | how |',
+    '|---|---|---|---|---|---|---|',
     ...rows,
     '',
     ...(Object.keys(run.failures).length > 0
