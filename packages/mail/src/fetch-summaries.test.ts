@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import type { FetchMessageObject } from 'imapflow';
 import { describe, expect, it } from 'vitest';
-import { normalizeUidRange, repairSummary, summaryFromFetch } from './fetch-summaries';
+import { repairSummary, summaryFromFetch } from './fetch-summaries';
 
 const fetched: FetchMessageObject = {
   seq: 1,
@@ -79,17 +79,5 @@ describe('repairSummary', () => {
       { name: '', address: 'x@qq.test' },
     ]);
     expect(repaired.cc).toEqual([]);
-  });
-});
-
-describe('normalizeUidRange', () => {
-  it.each([
-    ['2000:1001', '1001:2000'],
-    ['1001:2000', '1001:2000'],
-    ['5,9:7,12:*', '5,7:9,12:*'],
-    ['*:5', '*:5'],
-    ['17', '17'],
-  ])('writes %s as %s', (input, output) => {
-    expect(normalizeUidRange(input)).toBe(output);
   });
 });

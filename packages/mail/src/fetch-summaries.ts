@@ -14,8 +14,10 @@ import type {
 import { addressParser } from 'postal-mime';
 import { hasAttachments } from './body-structure';
 import { decodeEncodedWords, parseMessageIds, readRawHeaders } from './header-decode';
-import { fetchPreviews, previewPartOf } from './preview';
+import { fetchPreviews } from './preview';
+import { textPartOf } from './text-part';
 import type { MailAddress, MessageSummary } from './types';
+import { compactUidSet, normalizeUidRange } from './uid-set';
 import { withMailbox } from './with-mailbox';
 
 const SUMMARY_QUERY: FetchQueryObject = {
@@ -101,9 +103,8 @@ export function repairSummary(summary: MessageSummary, rawHeaders: Uint8Array): 
 async function repairUndecodable(client: ImapFlow, summaries: MessageSummary[]): Promise<void> {
   const broken = new Map(summaries.filter(needsRepair).map((summary) => [summary.uid, summary]));
   if (broken.size === 0) return;
-  const uidSet = [...broken.keys()].join(',');
   for await (const message of client.fetch(
-    uidSet,
+    compactUidSet(broken.keys()),
     { uid: true, headers: REPAIR_HEADERS },
     { uid: true },
   )) {
@@ -112,29 +113,21 @@ async function repairUndecodable(client: ImapFlow, summaries: MessageSummary[]):
   }
 }
 
-/**
- * Pure: writes every a:b of a UID set low-to-high. RFC 3501 §9 allows either order, but
- * QQ Mail rejects high-to-low ranges.
- */
-export function normalizeUidRange(range: string): string {
-  return range
-    .split(',')
-    .map((part) => {
-      const [low, high, ...rest] = part.split(':');
-      if (rest.length > 0 || high === undefined || low === '*' || high === '*') return part;
-      return Number(low) > Number(high) ? `${high}:${low}` : part;
-    })
-    .join(',');
+export interface SummaryOptions {
+  /**
+   * Read list previews (one more partial FETCH per text-part section, see preview.ts).
+   * A first sync asks for them only for the newest window: older snippets come with the
+   * bodies (body-backfill), so headers of a large folder stream at the server's pace.
+   */
+  previews?: boolean;
 }
 
-/**
- * Opens `path` read-only (EXAMINE) and fetches the summaries of the UID set `range`,
- * with their list previews (one more partial FETCH per text-part section, see preview.ts).
- */
+/** Opens `path` read-only (EXAMINE) and fetches the summaries of the UID set `range`. */
 export async function fetchSummaries(
   client: ImapFlow,
   path: string,
   range: string,
+  { previews = true }: SummaryOptions = {},
 ): Promise<MessageSummary[]> {
   return withMailbox(client, path, { readOnly: true }, async () => {
     const summaries: MessageSummary[] = [];
@@ -143,11 +136,18 @@ export async function fetchSummaries(
       uid: true,
     })) {
       summaries.push(summaryFromFetch(message));
-      previewTargets.push({ uid: message.uid, previewPart: previewPartOf(message.bodyStructure) });
+      if (previews) {
+        previewTargets.push({
+          uid: message.uid,
+          part: textPartOf(message.bodyStructure),
+        });
+      }
     }
     await repairUndecodable(client, summaries);
-    const previews = await fetchPreviews(client, previewTargets);
-    for (const summary of summaries) summary.snippet = previews.get(summary.uid) ?? '';
+    if (previews) {
+      const found = await fetchPreviews(client, previewTargets);
+      for (const summary of summaries) summary.snippet = found.get(summary.uid) ?? '';
+    }
     return summaries;
   });
 }

@@ -5,6 +5,7 @@
 import type { ImapFlow } from 'imapflow';
 import { imapEndpointOf, MailError, toMailError } from './errors';
 import { fetchFlags } from './fetch-summaries';
+import { compactUidSet } from './uid-set';
 import { withMailbox } from './with-mailbox';
 
 function refused(command: string, path: string): MailError {
@@ -38,7 +39,7 @@ export async function setFlags(
   change: { add?: string[]; remove?: string[] },
 ): Promise<void> {
   if (uids.length === 0) return;
-  const uidSet = uids.join(',');
+  const uidSet = compactUidSet(uids);
   await withMailbox(client, path, { readOnly: false }, async () => {
     if (change.add?.length && !(await client.messageFlagsAdd(uidSet, change.add, { uid: true }))) {
       throw refused('STORE +FLAGS', path);
@@ -65,7 +66,7 @@ export async function moveMessages(
   toPath: string,
 ): Promise<Map<number, number>> {
   if (uids.length === 0) return new Map();
-  const uidSet = uids.join(',');
+  const uidSet = compactUidSet(uids);
   return withMailbox(client, fromPath, { readOnly: false }, async () => {
     if (client.capabilities.has('MOVE')) {
       const moved = await client.messageMove(uidSet, toPath, { uid: true });
@@ -94,7 +95,7 @@ export async function presentUids(
   const wanted = uids.filter((uid) => uid > 0);
   if (wanted.length === 0) return new Set();
   const wantedSet = new Set(wanted);
-  const found = await fetchFlags(client, path, wanted.join(','));
+  const found = await fetchFlags(client, path, compactUidSet(wanted));
   return new Set(found.map((m) => m.uid).filter((uid) => wantedSet.has(uid)));
 }
 
@@ -113,7 +114,7 @@ export async function expungeUids(client: ImapFlow, path: string, uids: number[]
     });
   }
   const expunged = await withMailbox(client, path, { readOnly: false }, () =>
-    client.messageDelete(uids.join(','), { uid: true }),
+    client.messageDelete(compactUidSet(uids), { uid: true }),
   );
   if (!expunged) throw refused('UID EXPUNGE', path);
 }

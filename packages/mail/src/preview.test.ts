@@ -1,7 +1,8 @@
 import iconv from 'iconv-lite';
 import type { MessageStructureObject } from 'imapflow';
 import { describe, expect, it } from 'vitest';
-import { previewPartOf, previewText } from './preview';
+import { previewText } from './preview';
+import { textPartOf } from './text-part';
 
 const leaf = (
   type: string,
@@ -16,9 +17,9 @@ const leaf = (
     ...extra,
   }) as MessageStructureObject;
 
-describe('preview part', () => {
+describe('text part', () => {
   it('reads a single-part message as section 1', () => {
-    expect(previewPartOf(leaf('text/plain', undefined))?.section).toBe('1');
+    expect(textPartOf(leaf('text/plain', undefined))?.section).toBe('1');
   });
 
   it('prefers text/plain over text/html inside multipart/alternative', () => {
@@ -33,7 +34,7 @@ describe('preview part', () => {
         leaf('application/pdf', '2', { disposition: 'attachment' }),
       ],
     } as MessageStructureObject;
-    expect(previewPartOf(structure)).toMatchObject({ section: '1.2', html: false });
+    expect(textPartOf(structure)).toMatchObject({ section: '1.2', html: false });
   });
 
   it('falls back to the HTML part and skips text attachments', () => {
@@ -41,11 +42,11 @@ describe('preview part', () => {
       type: 'multipart/mixed',
       childNodes: [leaf('text/plain', '1', { disposition: 'attachment' }), leaf('text/html', '2')],
     } as MessageStructureObject;
-    expect(previewPartOf(structure)).toMatchObject({ section: '2', html: true });
+    expect(textPartOf(structure)).toMatchObject({ section: '2', html: true });
   });
 
   it('has no preview for a message without text', () => {
-    expect(previewPartOf(leaf('image/png', undefined))).toBeNull();
+    expect(textPartOf(leaf('image/png', undefined))).toBeNull();
   });
 });
 

@@ -3,7 +3,8 @@ import sanitizeHtml from 'sanitize-html';
 
 const DEFAULT_LENGTH = 200;
 
-function htmlToText(html: string): string {
+/** The words of an HTML body, for previews and the search index. */
+export function htmlToText(html: string): string {
   // Block-level ends become spaces so words from adjacent cells or paragraphs do not merge.
   const spaced = html.replace(
     /<\/?(p|div|br|tr|td|th|li|h[1-6]|table|blockquote)\b[^>]*>/gi,

@@ -1,5 +1,5 @@
 import { sql } from '@youjian/db';
-import { fetchSummaries } from '@youjian/mail';
+import { compactUidSet, fetchSummaries } from '@youjian/mail';
 import { rowsOf } from './db-types';
 import { applyFlagChanges, pendingFlagUids } from './diff-folder';
 import { announceMailboxChange, type FolderSyncContext } from './folder-context';
@@ -43,7 +43,7 @@ export async function fetchChangedSince(
   // a queued local change is newer than what the server reports for that message
   const pending = await pendingFlagUids(ctx);
   const summaries =
-    fresh.length > 0 ? await fetchSummaries(client, mailbox.path, fresh.join(',')) : [];
+    fresh.length > 0 ? await fetchSummaries(client, mailbox.path, compactUidSet(fresh)) : [];
   const highest = Math.max(mailbox.highestSyncedUid ?? 0, ...summaries.map((s) => s.uid));
   await db.transaction(async (tx) => {
     await applyFlagChanges(

@@ -1,5 +1,5 @@
 import { and, eq, inArray, message, pendingImapOp, sql } from '@youjian/db';
-import { fetchFlags, fetchSummaries } from '@youjian/mail';
+import { compactUidSet, fetchFlags, fetchSummaries } from '@youjian/mail';
 import { rowsOf, type Tx } from './db-types';
 import { announceMailboxChange, type FolderSyncContext, throwIfAborted } from './folder-context';
 import { diffFolderWindow, type UidFlags, uidRanges } from './folder-diff';
@@ -43,7 +43,7 @@ export async function diffFolder(
     const diff = diffFolderWindow(mirror, server, pending);
     const missing =
       diff.missing.length > 0
-        ? await fetchSummaries(ctx.client, mailbox.path, diff.missing.join(','))
+        ? await fetchSummaries(ctx.client, mailbox.path, compactUidSet(diff.missing))
         : [];
     for (const m of server) highestSeen = Math.max(highestSeen, m.uid);
     if (diff.expunged.length + diff.flagChanges.length + missing.length === 0) continue;

@@ -1,5 +1,5 @@
 import { and, eq, message } from '@youjian/db';
-import { fetchSummaries } from '@youjian/mail';
+import { fetchSummaries, type MessageSummary } from '@youjian/mail';
 import { fetchNewMessages } from './fetch-new';
 import { announceMailboxChange, type FolderSyncContext, throwIfAborted } from './folder-context';
 import { windowBelow } from './folder-diff';
@@ -9,7 +9,7 @@ import { writeMessageBatch } from './write-messages';
 
 /** The first window is small so the newest page appears at once; later ones are larger. */
 export const FIRST_WINDOW = 250;
-export const WINDOW = 1000;
+export const WINDOW = 4000;
 const MAX_WINDOW = 64_000;
 
 /**
@@ -50,37 +50,59 @@ export async function startFirstSync(
 
 /**
  * Fills the folder newest-first in UID windows below the lowest mirrored UID, one
- * transaction per window, so an interrupted sync resumes where it stopped. Windows grow
- * where UIDs are sparse (old deletions), so gaps cost few round trips.
+ * transaction per window, so an interrupted sync resumes where it stopped. The next
+ * window is fetched while the current one is written, so the IMAP server and Postgres
+ * work at the same time. Windows grow where UIDs are sparse (old deletions), so gaps cost
+ * few round trips.
  */
 export async function continueFirstSync(ctx: FolderSyncContext): Promise<void> {
   const { db, account, mailbox } = ctx;
   await fetchNewMessages(ctx);
-  let size = FIRST_WINDOW;
+  const row = await loadMailbox(db, account.id, mailbox.id);
+  if (!row) return;
+  // the newest page gets its previews at once; older snippets come with the bodies
+  let next = fetchWindow(ctx, windowBelow((row.lowestSyncedUid ?? 1) - 1, FIRST_WINDOW), true);
   for (;;) {
+    const fetched = await next;
     throwIfAborted(ctx.signal);
-    const row = await loadMailbox(db, account.id, mailbox.id);
-    if (!row) return;
-    const window = windowBelow((row.lowestSyncedUid ?? 1) - 1, size);
-    if (!window) {
-      await updateMailbox(db, account.id, mailbox.id, { firstSyncDone: true });
-      await announceMailboxChange(ctx);
-      return;
-    }
-    const [lo, hi] = window;
-    const summaries = await fetchSummaries(ctx.client, mailbox.path, `${lo}:${hi}`);
-    const inWindow = summaries.filter((s) => s.uid >= lo && s.uid <= hi);
+    if (!fetched) break;
+    const { window, summaries, size } = fetched;
+    next = fetchWindow(ctx, windowBelow(window[0] - 1, size), false);
+    // a failed write leaves `next` unawaited: keep its rejection from going unhandled
+    next.catch(() => {});
     await db.transaction(async (tx) => {
-      await writeMessageBatch(tx, { accountId: account.id, mailboxId: mailbox.id }, inWindow);
-      await updateMailbox(tx, account.id, mailbox.id, { lowestSyncedUid: lo });
+      await writeMessageBatch(tx, { accountId: account.id, mailboxId: mailbox.id }, summaries);
+      await updateMailbox(tx, account.id, mailbox.id, { lowestSyncedUid: window[0] });
     });
     await announceMailboxChange(ctx);
     await ctx.onProgress?.();
-    size = nextWindowSize(size, hi - lo + 1, inWindow.length);
   }
+  await updateMailbox(db, account.id, mailbox.id, { firstSyncDone: true });
+  await announceMailboxChange(ctx);
 }
 
-export function nextWindowSize(size: number, span: number, found: number): number {
-  if (found < span / 4) return Math.min(MAX_WINDOW, Math.max(WINDOW, size * 2));
-  return Math.max(size, WINDOW);
+interface FetchedWindow {
+  window: [number, number];
+  summaries: MessageSummary[];
+  /** size of the window after this one */
+  size: number;
+}
+
+async function fetchWindow(
+  ctx: FolderSyncContext,
+  window: [number, number] | null,
+  previews: boolean,
+): Promise<FetchedWindow | null> {
+  if (!window) return null;
+  const [lo, hi] = window;
+  const summaries = (
+    await fetchSummaries(ctx.client, ctx.mailbox.path, `${lo}:${hi}`, { previews })
+  ).filter((s) => s.uid >= lo && s.uid <= hi);
+  return { window, summaries, size: nextWindowSize(hi - lo + 1, summaries.length) };
+}
+
+/** Dense windows settle at WINDOW UIDs; where fewer than a quarter exist, they double. */
+export function nextWindowSize(span: number, found: number): number {
+  if (found < span / 4) return Math.min(MAX_WINDOW, Math.max(WINDOW, span * 2));
+  return Math.max(span, WINDOW);
 }

@@ -1,7 +1,7 @@
-import { and, eq, message, messageBody, sql, toSearchDocument } from '@youjian/db';
-import { type ParsedMessage, sanitizeMailHtml, snippetOf } from '@youjian/mail';
+import { and, eq, messageBody } from '@youjian/db';
+import { htmlToText, type ParsedMessage, sanitizeMailHtml } from '@youjian/mail';
+import { indexedBody, writeIndexedBodies } from './body-index';
 import { fetchParsedMessage, type MessageRef } from './fetch-message-source';
-import { searchTextOf } from './write-messages';
 
 export interface MessageBody {
   html: string | null;
@@ -76,21 +76,15 @@ export function renderBody(
 /** Content-IDs (RFC 2392) are matched without angle brackets. */
 const stripAngles = (cid: string) => cid.trim().replace(/^<|>$/g, '');
 
-/** Caches the body and, now that the text is known, the snippet and search document. */
+/** Caches the body and, now that the text is known, indexes it (see body-index.ts). */
 async function cacheBody(ref: MessageRef, parsed: ParsedMessage, body: MessageBody) {
   const { db, accountId, messageId } = ref;
-  const snippet = snippetOf({ html: parsed.html, text: parsed.text });
+  const text = parsed.text?.trim() ? parsed.text : parsed.html ? htmlToText(parsed.html) : '';
   await db.transaction(async (tx) => {
     await tx
       .insert(messageBody)
       .values({ accountId, messageId, ...body })
       .onConflictDoNothing();
-    await tx
-      .update(message)
-      .set({
-        snippet,
-        searchDocument: sql`to_tsvector('simple', ${toSearchDocument(searchTextOf(parsed, snippet))})`,
-      })
-      .where(and(eq(message.accountId, accountId), eq(message.id, messageId)));
+    await writeIndexedBodies(tx, accountId, [indexedBody({ ...parsed, id: messageId }, text)]);
   });
 }

@@ -6,11 +6,7 @@ import {
   type ThreadableMessage,
 } from './threading';
 
-const none: KnownThreads = {
-  byMessageId: new Map(),
-  byReferencedId: new Map(),
-  bySubject: new Map(),
-};
+const none: KnownThreads = { byLinkedId: new Map(), bySubject: new Map() };
 
 function ids() {
   let n = 0;
@@ -76,7 +72,7 @@ describe('assignThreads', () => {
   });
 
   it('joins a thread already in the mirror through References', () => {
-    const known = { ...none, byMessageId: new Map([['<a@x>', 'old']]) };
+    const known = { ...none, byLinkedId: new Map([['<a@x>', 'old']]) };
     const result = assignThreads(
       [msg({ day: 5, messageId: '<z@x>', references: ['<a@x>'], subject: 'Re: Plan' })],
       known,
@@ -87,13 +83,26 @@ describe('assignThreads', () => {
   });
 
   it('puts an older original into the thread of a mirrored reply that references it', () => {
-    const known = { ...none, byReferencedId: new Map([['<a@x>', 'replies']]) };
+    const known = { ...none, byLinkedId: new Map([['<a@x>', 'replies']]) };
     const result = assignThreads(
       [msg({ day: 1, messageId: '<a@x>', subject: 'Plan' })],
       known,
       ids(),
     );
     expect(result.threadIds).toEqual(['replies']);
+  });
+
+  it('puts replies to a parent the mirror lacks into one thread', () => {
+    const result = assignThreads(
+      [
+        msg({ day: 2, messageId: '<b@x>', inReplyTo: '<gone@x>', subject: 'Re: Plan' }),
+        msg({ day: 3, messageId: '<c@x>', references: ['<gone@x>'], subject: 'Re: Plan v2' }),
+      ],
+      none,
+      ids(),
+    );
+    expect(result.threadIds).toEqual(['t1', 't1']);
+    expect(result.newThreads).toHaveLength(1);
   });
 
   it('joins a reply without References by its normalized subject (回复:)', () => {

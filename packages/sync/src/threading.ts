@@ -35,10 +35,11 @@ export interface ThreadableMessage {
 }
 
 export interface KnownThreads {
-  /** Message-ID → thread of a mirrored message with that Message-ID */
-  byMessageId: ReadonlyMap<string, string>;
-  /** Message-ID → thread of a mirrored message whose References name it */
-  byReferencedId: ReadonlyMap<string, string>;
+  /**
+   * Message-ID → thread of a mirrored message that has that Message-ID or names it in
+   * References / In-Reply-To (replies that share a parent share its thread)
+   */
+  byLinkedId: ReadonlyMap<string, string>;
   /** normalized subject → newest thread with that subject */
   bySubject: ReadonlyMap<string, string>;
 }
@@ -56,8 +57,7 @@ export function assignThreads(
   known: KnownThreads,
   newThreadId: () => string,
 ): ThreadAssignment {
-  const byMessageId = new Map(known.byMessageId);
-  const byReferencedId = new Map(known.byReferencedId);
+  const byLinkedId = new Map(known.byLinkedId);
   const bySubject = new Map(known.bySubject);
   const created = new Map<string, { id: string; subjectKey: string; lastDate: Date }>();
   const threadIds: string[] = new Array(messages.length);
@@ -69,8 +69,8 @@ export function assignThreads(
     const links = linkedIds(message);
     const subjectKey = normalizeSubject(message.subject);
     let threadId =
-      links.map((id) => byMessageId.get(id)).find((t) => t !== undefined) ??
-      (message.messageId ? byReferencedId.get(message.messageId) : undefined) ??
+      links.map((id) => byLinkedId.get(id)).find((t) => t !== undefined) ??
+      (message.messageId ? byLinkedId.get(message.messageId) : undefined) ??
       (isReplySubject(message.subject) && subjectKey ? bySubject.get(subjectKey) : undefined);
     if (!threadId) {
       threadId = newThreadId();
@@ -79,8 +79,7 @@ export function assignThreads(
     const fresh = created.get(threadId);
     if (fresh && fresh.lastDate < message.date) fresh.lastDate = message.date;
     threadIds[i] = threadId;
-    if (message.messageId) byMessageId.set(message.messageId, threadId);
-    for (const id of links) if (!byReferencedId.has(id)) byReferencedId.set(id, threadId);
+    for (const id of idsOf(message)) if (!byLinkedId.has(id)) byLinkedId.set(id, threadId);
     if (subjectKey) bySubject.set(subjectKey, threadId);
   }
   return { threadIds, newThreads: [...created.values()] };
@@ -91,6 +90,14 @@ export function linkedIds(message: Pick<ThreadableMessage, 'inReplyTo' | 'refere
   const ids = [...message.references];
   if (message.inReplyTo && !ids.includes(message.inReplyTo)) ids.push(message.inReplyTo);
   return ids;
+}
+
+/** Every Message-ID a message brings to the thread index: its own and those it names. */
+export function idsOf(message: Pick<ThreadableMessage, 'messageId' | 'inReplyTo' | 'references'>) {
+  const links = linkedIds(message);
+  return message.messageId && !links.includes(message.messageId)
+    ? [message.messageId, ...links]
+    : links;
 }
 
 const dateOf = (messages: readonly ThreadableMessage[], i: number) =>

@@ -102,6 +102,34 @@ describe('the worker', () => {
     }
   });
 
+  it('indexes the body of new mail, then goes back to IDLE for the next one', async () => {
+    const raw = rawMessage({ subject: 'Body index' }, qq.mailUser.address).replace(
+      'Body of Body index',
+      `${'filler words '.repeat(200)}\r\nthe password hint is periwinkle`,
+    );
+    await deliverMessage({ from: 'someone@example.test', to: qq.mailUser.address, raw });
+    const [indexed] = await waitFor(async () => {
+      const rows = await messagesWithSubject(qq.accountId, 'Body index');
+      return rows[0]?.bodyIndexed ? rows : null;
+    }, 'body index');
+    const [hit] = await testDb.db
+      .select({ id: message.id })
+      .from(message)
+      .where(sql`${message.searchDocument} @@ to_tsquery('simple', 'periwinkle')`);
+    expect(hit?.id).toBe(indexed?.id);
+
+    await deliverMessage({
+      from: 'someone@example.test',
+      to: qq.mailUser.address,
+      raw: rawMessage({ subject: 'After the index' }, qq.mailUser.address),
+    });
+    await waitFor(
+      async () => (await messagesWithSubject(qq.accountId, 'After the index')).length === 1,
+      'push after indexing',
+      10_000,
+    );
+  });
+
   it('sees new mail through IDLE on a QQ account', async () => {
     const sent = performance.now();
     await deliverMessage({

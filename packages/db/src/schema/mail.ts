@@ -120,8 +120,28 @@ export const thread = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.accountId, t.id] }),
-    index('thread_account_subject_idx').on(t.accountId, t.subjectKey),
+    // the newest thread of a subject, one index probe per subject
+    index('thread_account_subject_date_idx').on(t.accountId, t.subjectKey, t.lastDate.desc()),
   ],
+);
+
+/**
+ * Every Message-ID an account's mirror knows → its thread: the Message-ID of each mirrored
+ * message and each ID its References / In-Reply-To name (RFC 5322 §3.6.4). Threading a
+ * batch is then one primary-key lookup, whatever the size of the mirror, and replies that
+ * share a parent the mirror lacks still meet in one thread. Rows outlive their messages:
+ * a later message naming the same IDs joins the same thread.
+ */
+export const threadLink = pgTable(
+  'thread_link',
+  {
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => mailAccount.id, { onDelete: 'cascade' }),
+    messageId: text('message_id').notNull(),
+    threadId: uuid('thread_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.messageId] })],
 );
 
 export const message = pgTable(
@@ -151,6 +171,8 @@ export const message = pgTable(
     hasAttachments: boolean('has_attachments').notNull().default(false),
     /** CJK-aware search document: words plus overlapping CJK bigrams (see search.ts) */
     searchDocument: tsvector('search_document'),
+    /** whether the search document holds the body text yet (the worker's body index) */
+    bodyIndexed: boolean('body_indexed').notNull().default(false),
     ...timestamps,
   },
   (t) => [
@@ -165,6 +187,10 @@ export const message = pgTable(
     ),
     index('message_account_message_id_idx').on(t.accountId, t.messageId),
     index('message_account_thread_idx').on(t.accountId, t.threadId),
+    // what the body index still has to read, newest first; empty once it caught up
+    index('message_body_pending_idx')
+      .on(t.accountId, t.mailboxId, t.uid.desc())
+      .where(sql`not ${t.bodyIndexed}`),
     index('message_search_idx').using('gin', t.searchDocument),
   ],
 );

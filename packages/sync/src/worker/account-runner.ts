@@ -3,6 +3,7 @@ import { type ImapFlow, openImap } from '@youjian/mail';
 import { accountCredentials } from '../account-credentials';
 import { accountStatusOf, recordAccountError } from '../account-status';
 import { applyPendingOps } from '../apply-pending-ops';
+import { indexBodies } from '../body-index';
 import { sendQueuedMail } from '../send-queued-mail';
 import { closeSession, loadAccount, syncMailboxes } from '../sync-account';
 import { Backoff } from './backoff';
@@ -12,7 +13,19 @@ import { idleOnInbox, sleepUntilWoken, type WakeReason, wakeSignal } from './wai
 /** Retry of an account whose authorization code was rejected, unless woken first. */
 export const AUTH_FAILED_RETRY_MS = 30 * 60_000;
 
-export type RunnerState = 'connecting' | 'syncing' | 'watching' | 'backoff' | 'stopped';
+/**
+ * How long the body index may hold the session before INBOX is looked at again: while it
+ * runs there is no IDLE, so this bounds how late new mail can be during a large backfill.
+ */
+export const BODY_INDEX_SLICE_MS = 5_000;
+
+export type RunnerState =
+  | 'connecting'
+  | 'syncing'
+  | 'indexing'
+  | 'watching'
+  | 'backoff'
+  | 'stopped';
 
 export interface AccountRunnerOptions {
   db: Database;
@@ -46,6 +59,8 @@ export class AccountRunner {
   private client: ImapFlow | undefined;
   private loop: Promise<void> | undefined;
   private lastFullSyncAt = 0;
+  /** after every sync pass: new messages may have bodies to index */
+  private bodiesPending = true;
   /** settles once, when stop() is called; raced against every wait */
   private readonly stopping: Promise<WakeReason>;
 
@@ -96,7 +111,9 @@ export class AccountRunner {
         await this.cycle(client, true, false);
         this.backoff.reset();
         while (!this.stopped && client.usable) {
-          const reason = await this.waitForChange(client);
+          const reason =
+            (this.bodiesPending ? await this.indexBodiesFor(BODY_INDEX_SLICE_MS, client) : null) ??
+            (await this.waitForChange(client));
           if (this.stopped) return;
           if (reason === 'closed' || !client.usable) {
             // the server ended the session (restart, idle timeout): reconnect, but not in a
@@ -179,6 +196,29 @@ export class AccountRunner {
       fullResyncIntervalMs: this.options.fullResyncIntervalMs,
     });
     if (allFolders) this.lastFullSyncAt = Date.now();
+    this.bodiesPending = true;
+  }
+
+  /**
+   * Indexes bodies for at most `sliceMs`, handing the session back at once when woken
+   * (queued changes, outgoing mail); the loop then syncs INBOX and carries on. Null when
+   * every body is indexed: nothing to do but wait for a change.
+   */
+  private async indexBodiesFor(sliceMs: number, client: ImapFlow): Promise<WakeReason | null> {
+    this.state = 'indexing';
+    let reason: WakeReason | null = null;
+    void Promise.race([this.wakeNow.promise, this.stopping]).then((r) => {
+      reason ??= r;
+    });
+    const deadline = Date.now() + sliceMs;
+    const done = await indexBodies({
+      db: this.db,
+      client,
+      accountId: this.accountId,
+      shouldPause: () => reason !== null || this.stopped || Date.now() > deadline,
+    });
+    if (done) this.bodiesPending = false;
+    return reason ?? (done ? null : 'timer');
   }
 
   private async waitForChange(client: ImapFlow): Promise<WakeReason> {

@@ -1,0 +1,2 @@
+ALTER TABLE "message" ADD COLUMN "body_indexed" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+CREATE INDEX "message_body_pending_idx" ON "message" USING btree ("account_id","mailbox_id","uid" DESC NULLS LAST) WHERE not "message"."body_indexed";

@@ -1,0 +1,131 @@
+/**
+ * The body index: the worker reads the text of every mirrored message (text part only,
+ * see packages/mail text-part.ts; attachments are fetched when downloaded) and adds it to
+ * the message's search document, so search finds words of the body, Chinese included,
+ * without asking a server whose SEARCH cannot. Newest first, folder by folder, in windows
+ * written one transaction each: an interrupted pass resumes where it stopped.
+ */
+import { type Database, eq, mailbox, sql, toSearchDocument } from '@youjian/db';
+import { fetchBodyTexts, type ImapFlow, type MailAddress, snippetOf } from '@youjian/mail';
+import { rowsOf, type Tx } from './db-types';
+import { searchTextOf } from './write-messages';
+
+/** UIDs per window: one BODYSTRUCTURE FETCH, one text FETCH per section, one UPDATE. */
+export const BODY_WINDOW = 500;
+/** How much of a text part is read; the rest of a very long mail is not searchable. */
+export const BODY_PART_BYTES = 256 * 1024;
+/** How much body text goes into a search document (Postgres caps a tsvector at 1 MB). */
+export const INDEXED_BODY_CHARS = 20_000;
+
+export interface IndexedBody {
+  /** the mirror's message id (uuid) */
+  id: string;
+  snippet: string;
+  searchDocument: string;
+}
+
+/** Pure: the index entry of a message whose body text is now known. */
+export function indexedBody(
+  row: { id: string; subject: string; from: MailAddress | null; to: MailAddress[] },
+  bodyText: string,
+): IndexedBody {
+  const body = bodyText.slice(0, INDEXED_BODY_CHARS);
+  return {
+    id: row.id,
+    snippet: snippetOf({ html: null, text: body }),
+    searchDocument: toSearchDocument(searchTextOf(row, body)),
+  };
+}
+
+/** Records bodies in the index; a snippet already shown in the list is kept. */
+export async function writeIndexedBodies(
+  tx: Tx | Database,
+  accountId: string,
+  bodies: readonly IndexedBody[],
+): Promise<void> {
+  if (bodies.length === 0) return;
+  await tx.execute(sql`update message set
+      snippet = case when message.snippet = '' then b.snippet else message.snippet end,
+      search_document = to_tsvector('simple', b.search_document), body_indexed = true
+    from unnest(${sql.param(bodies.map((b) => b.id))}::uuid[],
+      ${sql.param(bodies.map((b) => b.snippet))}::text[],
+      ${sql.param(bodies.map((b) => b.searchDocument))}::text[]) as b(id, snippet, search_document)
+    where message.account_id = ${accountId} and message.id = b.id`);
+}
+
+export interface IndexBodiesContext {
+  db: Database;
+  client: ImapFlow;
+  accountId: string;
+  /** checked between windows: true hands the session back (new work, a time slice used up) */
+  shouldPause: () => boolean;
+}
+
+interface Window {
+  bodies: IndexedBody[];
+  lowestUid: number;
+}
+
+/**
+ * Indexes the bodies of an account's messages not indexed yet, INBOX first, then Sent, then
+ * the other folders. The next window is read from the server while the current one is
+ * written. Returns true when nothing is left, false when paused.
+ */
+export async function indexBodies(ctx: IndexBodiesContext): Promise<boolean> {
+  const { db, accountId } = ctx;
+  const pending = await db.execute(sql`select 1 from message
+    where account_id = ${accountId} and not body_indexed and uid > 0 limit 1`);
+  if (rowsOf(pending).length === 0) return true;
+  const folders = await db
+    .select({ id: mailbox.id, path: mailbox.path })
+    .from(mailbox)
+    .where(eq(mailbox.accountId, accountId))
+    .orderBy(
+      sql`${mailbox.role} = 'inbox' desc nulls last, ${mailbox.role} = 'sent' desc nulls last`,
+      mailbox.path,
+    );
+  for (const folder of folders) {
+    let next = readWindow(ctx, folder, Number.MAX_SAFE_INTEGER);
+    for (;;) {
+      const window = await next;
+      if (!window) break;
+      next = ctx.shouldPause() ? Promise.resolve(null) : readWindow(ctx, folder, window.lowestUid);
+      // a failed write leaves `next` unawaited: keep its rejection from going unhandled
+      next.catch(() => {});
+      await db.transaction((tx) => writeIndexedBodies(tx, accountId, window.bodies));
+      if (ctx.shouldPause()) {
+        await next;
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+async function readWindow(
+  ctx: IndexBodiesContext,
+  folder: { id: string; path: string },
+  belowUid: number,
+): Promise<Window | null> {
+  const rows = rowsOf<{
+    id: string;
+    uid: string | number;
+    subject: string;
+    from: MailAddress | null;
+    to: MailAddress[];
+  }>(
+    // UIDs < 0 are moved-in messages awaiting their server UID (see queue-message-move.ts)
+    await ctx.db.execute(sql`select id, uid, subject, "from", "to" from message
+      where account_id = ${ctx.accountId} and mailbox_id = ${folder.id} and not body_indexed
+        and uid > 0 and uid < ${belowUid}
+      order by uid desc limit ${BODY_WINDOW}`),
+  );
+  if (rows.length === 0) return null;
+  const uids = rows.map((row) => Number(row.uid));
+  const texts = await fetchBodyTexts(ctx.client, folder.path, uids, BODY_PART_BYTES);
+  return {
+    // a message without a text part (or expunged meanwhile) is indexed by its headers
+    bodies: rows.map((row) => indexedBody(row, texts.get(Number(row.uid)) ?? '')),
+    lowestUid: Math.min(...uids),
+  };
+}
