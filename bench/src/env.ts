@@ -12,8 +12,8 @@ export interface BenchEnv {
 }
 
 export function readBenchEnv(argv = process.argv.slice(2), env = process.env): BenchEnv {
-  // The root script (`npm run bench -w bench`) does not end with `--`, so npm takes the
-  // flags of `npm run bench -- --quick` as its own config and passes them as npm_config_*
+  // flags reach this process as arguments (the root script ends with `--`); npm_config_*
+  // covers `npm run bench -w bench --quick`, where npm takes them as its own config
   const only =
     argv.find((arg) => arg.startsWith('--groups='))?.slice('--groups='.length) ??
     env.npm_config_groups;

@@ -15,7 +15,7 @@ import { runLiveBenchmark } from './live';
 import { runMemoryBenchmark } from './memory';
 import { runNoopBenchmark } from './noop';
 import { type Figure, writeResults } from './report';
-import { ensureMbsync, startMailstack, startPostgres } from './stack';
+import { ensureSystemDeps, startMailstack, startPostgres } from './stack';
 import { since } from './stats';
 
 const BENCH_DIR = path.resolve(import.meta.dirname, '..');
@@ -75,7 +75,7 @@ async function main(): Promise<void> {
 
   const startedAt = new Date();
   const clock = performance.now();
-  const mbsync = ensureMbsync(log);
+  const mbsync = ensureSystemDeps(log);
   const postgres = await startPostgres(env.postgresUrl);
   const secretKey = crypto.randomBytes(32);
   const ctx: BenchContext = {

@@ -1,7 +1,7 @@
 /**
  * What the benchmarks run against, started here when it is not running and stopped
  * afterwards only if this run started it: the local mail stack (never stopped when it was
- * already up — other people's test users live in it), mbsync (Debian isync), Postgres.
+ * already up — other people's test users live in it), Debian packages, Postgres.
  */
 import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -39,21 +39,19 @@ export async function startMailstack(): Promise<() => Promise<void>> {
   };
 }
 
-/** mbsync is the reference of the full-mirror benchmark; Debian ships it as `isync`. */
-export function ensureMbsync(log: (line: string) => void): string {
-  const found = (() => {
-    try {
-      return execFileSync('sh', ['-c', 'command -v mbsync'], { encoding: 'utf8' }).trim();
-    } catch {
-      return '';
-    }
-  })();
-  if (found) return found;
-  log('mbsync missing: apt-get install -y isync');
-  execFileSync('apt-get', ['install', '-y', 'isync'], {
-    stdio: 'inherit',
-    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-  });
+const INSTALL_SYSTEM_DEPS = path.resolve(
+  import.meta.dirname,
+  '../../tooling/install-system-deps.sh',
+);
+
+/**
+ * The Debian packages the benchmarks need, installed when missing by the same script the
+ * test command uses: mbsync (isync, the full-mirror reference) and Chromium (live group).
+ * Returns mbsync's path.
+ */
+export function ensureSystemDeps(log: (line: string) => void): string {
+  log('checking Debian packages (isync, chromium)');
+  execFileSync('bash', [INSTALL_SYSTEM_DEPS], { stdio: 'inherit' });
   return execFileSync('sh', ['-c', 'command -v mbsync'], { encoding: 'utf8' }).trim();
 }
 

@@ -6,7 +6,10 @@
  * lower-cased words. Only core Postgres features are used (tsvector + GIN).
  */
 
-const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
+const CJK = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}`;
+const CJK_RUN = new RegExp(`[${CJK}]+`, 'gv');
+/** One pass over the text: a CJK run (group 1), or a word — letters, digits, _ but no CJK. */
+const TOKEN = new RegExp(String.raw`([${CJK}]+)|[[\p{L}\p{N}_]--[${CJK}]]+`, 'gv');
 const WORD = /[\p{L}\p{N}_]+/gu;
 
 function cjkBigrams(run: string): string[] {
@@ -17,18 +20,22 @@ function cjkBigrams(run: string): string[] {
   return grams;
 }
 
+/** Walks the tokens of a lower-cased text in order. */
+function scan(text: string, onWord: (word: string) => void, onCjkRun: (run: string) => void) {
+  for (const match of text.toLowerCase().matchAll(TOKEN)) {
+    if (match[1]) onCjkRun(match[1]);
+    else onWord(match[0]);
+  }
+}
+
 /** Tokens of a text, in order: words and CJK bigrams (single CJK chars on their own). */
 export function searchTokens(text: string): string[] {
   const tokens: string[] = [];
-  let last = 0;
-  const lower = text.toLowerCase();
-  for (const match of lower.matchAll(CJK_RUN)) {
-    tokens.push(...wordsOf(lower.slice(last, match.index)));
-    const run = match[0];
-    tokens.push(...cjkBigrams(run));
-    last = match.index + run.length;
-  }
-  tokens.push(...wordsOf(lower.slice(last)));
+  scan(
+    text,
+    (word) => tokens.push(word),
+    (run) => tokens.push(...cjkBigrams(run)),
+  );
   return tokens;
 }
 
@@ -36,11 +43,25 @@ function wordsOf(text: string): string[] {
   return Array.from(text.matchAll(WORD), (m) => m[0]);
 }
 
-/** Document text for `to_tsvector('simple', …)`: tokens plus single CJK characters. */
+/**
+ * Document text for `to_tsvector('simple', …)`: tokens, then the single characters of
+ * every CJK run (so a one-character query matches). Runs on every message the mirror
+ * writes and every body it indexes, hence one regular-expression pass.
+ */
 export function toSearchDocument(text: string): string {
-  const tokens = searchTokens(text);
-  const singles = Array.from(text.matchAll(CJK_RUN), (m) => Array.from(m[0])).flat();
-  return [...tokens, ...singles].join(' ');
+  const tokens: string[] = [];
+  const singles: string[] = [];
+  scan(
+    text,
+    (word) => tokens.push(word),
+    (run) => {
+      const chars = Array.from(run);
+      singles.push(...chars);
+      if (chars.length === 1) tokens.push(run);
+      else for (let i = 0; i < chars.length - 1; i++) tokens.push(`${chars[i]}${chars[i + 1]}`);
+    },
+  );
+  return tokens.concat(singles).join(' ');
 }
 
 const escapeLexeme = (token: string) => `'${token.replace(/'/g, "''")}'`;

@@ -1,33 +1,40 @@
 import type { ImapFlow } from 'imapflow';
 import { htmlToText } from './snippet';
-import { fetchTextParts, type TextPartTarget, textPartOf } from './text-part';
+import { fetchTextParts, type TextPart, type TextPartTarget, textPartOf } from './text-part';
 import { compactUidSet } from './uid-set';
 import { withMailbox } from './with-mailbox';
 
 /**
- * The readable text of each message of a UID set in `path`, for the body search index:
- * EXAMINE, one FETCH of BODYSTRUCTURE, then each message's text part (text-part.ts), at
- * most `maxBytes` of it. HTML-only mail is returned as its words. uid → text; messages
- * without text, or expunged meanwhile, are absent.
+ * The readable text of messages in `path`, for the body search index: each message's text
+ * part (text-part.ts), at most `maxBytes` of it. Where the part is not known yet
+ * (`undefined`) one FETCH of BODYSTRUCTURE finds it first. HTML-only mail is returned as
+ * its words. uid → text; messages without text, or expunged meanwhile, are absent.
  */
 export async function fetchBodyTexts(
   client: ImapFlow,
   path: string,
-  uids: readonly number[],
+  targets: ReadonlyArray<{ uid: number; part: TextPart | null | undefined }>,
   maxBytes: number,
 ): Promise<Map<number, string>> {
-  if (uids.length === 0) return new Map();
+  if (targets.length === 0) return new Map();
   return withMailbox(client, path, { readOnly: true }, async () => {
-    const targets: TextPartTarget[] = [];
-    for await (const message of client.fetch(
-      compactUidSet(uids),
-      { uid: true, bodyStructure: true },
-      { uid: true },
-    )) {
-      targets.push({ uid: message.uid, part: textPartOf(message.bodyStructure) });
+    const known: TextPartTarget[] = [];
+    const unknown: number[] = [];
+    for (const { uid, part } of targets) {
+      if (part === undefined) unknown.push(uid);
+      else known.push({ uid, part });
+    }
+    if (unknown.length > 0) {
+      for await (const message of client.fetch(
+        compactUidSet(unknown),
+        { uid: true, bodyStructure: true },
+        { uid: true },
+      )) {
+        known.push({ uid: message.uid, part: textPartOf(message.bodyStructure) });
+      }
     }
     const texts = new Map<number, string>();
-    for (const [uid, { part, text }] of await fetchTextParts(client, targets, maxBytes)) {
+    for (const [uid, { part, text }] of await fetchTextParts(client, known, maxBytes)) {
       // a capped HTML part may end inside a tag
       texts.set(uid, part.html ? htmlToText(text.replace(/<[^>]*$/, '')) : text);
     }

@@ -20,7 +20,10 @@ const fetched: FetchMessageObject = {
   size: 1234,
   bodyStructure: {
     type: 'multipart/mixed',
-    childNodes: [{ type: 'text/plain' }, { type: 'application/pdf', disposition: 'attachment' }],
+    childNodes: [
+      { type: 'text/plain', part: '1', encoding: 'base64', parameters: { charset: 'gbk' } },
+      { type: 'application/pdf', part: '2', disposition: 'attachment' },
+    ],
   },
   headers: Buffer.from('References: <root@qq.test>\r\n <a@qq.test>\r\n\r\n'),
 };
@@ -41,6 +44,7 @@ describe('summaryFromFetch', () => {
       receivedAt: new Date('2025-03-04T02:00:05Z'),
       size: 1234,
       hasAttachments: true,
+      textPart: { section: '1', encoding: 'base64', charset: 'gbk', html: false },
     });
   });
 

@@ -70,6 +70,7 @@ export function summaryFromFetch(message: FetchMessageObject): MessageSummary {
     receivedAt: validDate(message.internalDate) ?? new Date(0),
     size: message.size ?? 0,
     hasAttachments: hasAttachments(message.bodyStructure),
+    textPart: textPartOf(message.bodyStructure),
   };
 }
 
@@ -131,21 +132,17 @@ export async function fetchSummaries(
 ): Promise<MessageSummary[]> {
   return withMailbox(client, path, { readOnly: true }, async () => {
     const summaries: MessageSummary[] = [];
-    const previewTargets = [];
     for await (const message of client.fetch(normalizeUidRange(range), SUMMARY_QUERY, {
       uid: true,
     })) {
       summaries.push(summaryFromFetch(message));
-      if (previews) {
-        previewTargets.push({
-          uid: message.uid,
-          part: textPartOf(message.bodyStructure),
-        });
-      }
     }
     await repairUndecodable(client, summaries);
     if (previews) {
-      const found = await fetchPreviews(client, previewTargets);
+      const found = await fetchPreviews(
+        client,
+        summaries.map((s) => ({ uid: s.uid, part: s.textPart })),
+      );
       for (const summary of summaries) summary.snippet = found.get(summary.uid) ?? '';
     }
     return summaries;

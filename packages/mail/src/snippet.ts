@@ -28,7 +28,10 @@ export function snippetOf(
   maxLength = DEFAULT_LENGTH,
 ): string {
   const source = parsed.text?.trim() ? parsed.text : parsed.html ? htmlToText(parsed.html) : '';
-  const collapsed = source.replace(/\s+/g, ' ').trim();
+  // a body may be megabytes: collapse a head first, the whole only if that was mostly space
+  const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
+  let collapsed = collapse(source.slice(0, maxLength * 8));
+  if (collapsed.length < maxLength && source.length > maxLength * 8) collapsed = collapse(source);
   const chars = Array.from(collapsed);
   if (chars.length <= maxLength) return collapsed;
   return `${chars

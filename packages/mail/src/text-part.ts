@@ -70,18 +70,32 @@ export function decodeTextPart(raw: Uint8Array, part: TextPart): string {
   return decodeBytes(bytes, part.charset).replace(/\uFFFD+$/, '');
 }
 
+const hexValue = (code: number) =>
+  code >= 48 && code <= 57
+    ? code - 48
+    : code >= 65 && code <= 70
+      ? code - 55
+      : code >= 97 && code <= 102
+        ? code - 87
+        : -1;
+
+/** RFC 2045 §6.7: =XX escapes, soft line breaks (= at line end) removed; a byte loop. */
 function decodeQuotedPrintable(text: string): Uint8Array {
   const unfolded = text.replace(/=\r?\n/g, '');
   const bytes = Buffer.alloc(unfolded.length);
   let length = 0;
   for (let i = 0; i < unfolded.length; i++) {
-    const hex = unfolded[i] === '=' ? unfolded.slice(i + 1, i + 3) : '';
-    if (/^[0-9A-Fa-f]{2}$/.test(hex)) {
-      bytes[length++] = Number.parseInt(hex, 16);
-      i += 2;
-    } else {
-      bytes[length++] = unfolded.charCodeAt(i) & 0xff;
+    const code = unfolded.charCodeAt(i);
+    if (code === 61 /* = */ && i + 2 < unfolded.length) {
+      const high = hexValue(unfolded.charCodeAt(i + 1));
+      const low = hexValue(unfolded.charCodeAt(i + 2));
+      if (high >= 0 && low >= 0) {
+        bytes[length++] = high * 16 + low;
+        i += 2;
+        continue;
+      }
     }
+    bytes[length++] = code & 0xff;
   }
   return bytes.subarray(0, length);
 }

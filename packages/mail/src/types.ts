@@ -2,7 +2,9 @@
  * The mail package's contract: what sync, api and the worker may rely on.
  * Provider differences live in presets and capability checks here, never in callers.
  */
+
 import type { FolderRole, MailAddress, TransportSecurity } from '@youjian/db/schema';
+import type { TextPart } from './text-part';
 
 export type { FolderRole, MailAddress, TransportSecurity };
 
@@ -84,6 +86,8 @@ export interface MessageSummary {
   receivedAt: Date;
   size: number;
   hasAttachments: boolean;
+  /** the part the message is read from (text-part.ts), null for a message without text */
+  textPart: TextPart | null;
   /** list preview from the first bytes of the text part; absent where not fetched */
   snippet?: string;
 }

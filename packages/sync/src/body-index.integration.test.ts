@@ -84,6 +84,7 @@ async function indexAll(): Promise<boolean> {
       db: testDb.db,
       client,
       accountId: account.accountId,
+      userId: account.userId,
       shouldPause: () => false,
     });
   } finally {

@@ -5,8 +5,14 @@
  * without asking a server whose SEARCH cannot. Newest first, folder by folder, in windows
  * written one transaction each: an interrupted pass resumes where it stopped.
  */
-import { type Database, eq, mailbox, sql, toSearchDocument } from '@youjian/db';
-import { fetchBodyTexts, type ImapFlow, type MailAddress, snippetOf } from '@youjian/mail';
+import { type Database, eq, mailbox, publishMailEvent, sql, toSearchDocument } from '@youjian/db';
+import {
+  fetchBodyTexts,
+  type ImapFlow,
+  type MailAddress,
+  snippetOf,
+  type TextPart,
+} from '@youjian/mail';
 import { rowsOf, type Tx } from './db-types';
 import { searchTextOf } from './write-messages';
 
@@ -57,6 +63,8 @@ export interface IndexBodiesContext {
   db: Database;
   client: ImapFlow;
   accountId: string;
+  /** the owner, told (live event) when a folder's snippets and search results changed */
+  userId: string;
   /** checked between windows: true hands the session back (new work, a time slice used up) */
   shouldPause: () => boolean;
 }
@@ -84,20 +92,42 @@ export async function indexBodies(ctx: IndexBodiesContext): Promise<boolean> {
       sql`${mailbox.role} = 'inbox' desc nulls last, ${mailbox.role} = 'sent' desc nulls last`,
       mailbox.path,
     );
-  for (const folder of folders) {
-    let next = readWindow(ctx, folder, Number.MAX_SAFE_INTEGER);
-    for (;;) {
-      const window = await next;
-      if (!window) break;
-      next = ctx.shouldPause() ? Promise.resolve(null) : readWindow(ctx, folder, window.lowestUid);
-      // a failed write leaves `next` unawaited: keep its rejection from going unhandled
-      next.catch(() => {});
-      await db.transaction((tx) => writeIndexedBodies(tx, accountId, window.bodies));
-      if (ctx.shouldPause()) {
-        await next;
-        return false;
+  // writes are Postgres' work (to_tsvector, GIN) and reads the server's and ours: the
+  // next window is read while up to two are written, each on its own pooled connection
+  const writing: Promise<void>[] = [];
+  const announce = async (folder: { id: string }) => {
+    await Promise.all(writing.splice(0));
+    await publishMailEvent(db.$client, {
+      kind: 'mailbox_changed',
+      userId: ctx.userId,
+      accountId,
+      mailboxId: folder.id,
+    });
+  };
+  try {
+    for (const folder of folders) {
+      let next = readWindow(ctx, folder, Number.MAX_SAFE_INTEGER);
+      let written = false;
+      for (;;) {
+        const window = await next;
+        if (!window) break;
+        const write = db.transaction((tx) => writeIndexedBodies(tx, accountId, window.bodies));
+        // awaited below or in finally; meanwhile its rejection must not go unhandled
+        write.catch(() => {});
+        writing.push(write);
+        written = true;
+        if (ctx.shouldPause()) {
+          await announce(folder);
+          return false;
+        }
+        next = readWindow(ctx, folder, window.lowestUid);
+        next.catch(() => {});
+        if (writing.length >= 2) await writing.shift();
       }
+      if (written) await announce(folder);
     }
+  } finally {
+    await Promise.all(writing);
   }
   return true;
 }
@@ -113,16 +143,25 @@ async function readWindow(
     subject: string;
     from: MailAddress | null;
     to: MailAddress[];
+    text_part: TextPart | null;
+    part_unknown: boolean;
   }>(
     // UIDs < 0 are moved-in messages awaiting their server UID (see queue-message-move.ts)
-    await ctx.db.execute(sql`select id, uid, subject, "from", "to" from message
+    await ctx.db.execute(sql`select id, uid, subject, "from", "to", text_part,
+        text_part is null as part_unknown
+      from message
       where account_id = ${ctx.accountId} and mailbox_id = ${folder.id} and not body_indexed
         and uid > 0 and uid < ${belowUid}
       order by uid desc limit ${BODY_WINDOW}`),
   );
   if (rows.length === 0) return null;
-  const uids = rows.map((row) => Number(row.uid));
-  const texts = await fetchBodyTexts(ctx.client, folder.path, uids, BODY_PART_BYTES);
+  const targets = rows.map((row) => ({
+    uid: Number(row.uid),
+    // mirrored before the text part was recorded: fetchBodyTexts asks BODYSTRUCTURE
+    part: row.part_unknown ? undefined : row.text_part,
+  }));
+  const texts = await fetchBodyTexts(ctx.client, folder.path, targets, BODY_PART_BYTES);
+  const uids = targets.map((target) => target.uid);
   return {
     // a message without a text part (or expunged meanwhile) is indexed by its headers
     bodies: rows.map((row) => indexedBody(row, texts.get(Number(row.uid)) ?? '')),

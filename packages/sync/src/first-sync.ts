@@ -48,30 +48,49 @@ export async function startFirstSync(
   await continueFirstSync(ctx);
 }
 
+/** Windows fetched ahead of the one being written: the IMAP session never waits on Postgres. */
+const FETCH_AHEAD = 2;
+
 /**
  * Fills the folder newest-first in UID windows below the lowest mirrored UID, one
- * transaction per window, so an interrupted sync resumes where it stopped. The next
- * window is fetched while the current one is written, so the IMAP server and Postgres
- * work at the same time. Windows grow where UIDs are sparse (old deletions), so gaps cost
- * few round trips.
+ * transaction per window, so an interrupted sync resumes where it stopped. While a window
+ * is written, the next ones are already being fetched, so the server, this process and
+ * Postgres work at the same time. Windows grow where UIDs are sparse (old deletions), so
+ * gaps cost few round trips.
  */
 export async function continueFirstSync(ctx: FolderSyncContext): Promise<void> {
   const { db, account, mailbox } = ctx;
   await fetchNewMessages(ctx);
   const row = await loadMailbox(db, account.id, mailbox.id);
   if (!row) return;
-  // the newest page gets its previews at once; older snippets come with the bodies
-  let next = fetchWindow(ctx, windowBelow((row.lowestSyncedUid ?? 1) - 1, FIRST_WINDOW), true);
+  let top = (row.lowestSyncedUid ?? 1) - 1;
+  let size = FIRST_WINDOW;
+  // the newest page gets previews and search documents at once; for older mail both come
+  // with the body index, which the worker runs right after the sync pass
+  let newest = true;
+  const ahead: Promise<FetchedWindow | null>[] = [];
+  const fetchNext = () => {
+    const window = windowBelow(top, size);
+    if (window) top = window[0] - 1;
+    const fetched = fetchWindow(ctx, window, newest);
+    // awaited in turn below; if a write fails first, its rejection must not go unhandled
+    fetched.catch(() => {});
+    ahead.push(fetched);
+    newest = false;
+    size = Math.max(size, WINDOW);
+  };
+  while (ahead.length < FETCH_AHEAD) fetchNext();
   for (;;) {
-    const fetched = await next;
+    const fetched = await ahead.shift();
     throwIfAborted(ctx.signal);
     if (!fetched) break;
-    const { window, summaries, size } = fetched;
-    next = fetchWindow(ctx, windowBelow(window[0] - 1, size), false);
-    // a failed write leaves `next` unawaited: keep its rejection from going unhandled
-    next.catch(() => {});
+    const { window, summaries, newest } = fetched;
+    size = nextWindowSize(window[1] - window[0] + 1, summaries.length);
+    fetchNext();
     await db.transaction(async (tx) => {
-      await writeMessageBatch(tx, { accountId: account.id, mailboxId: mailbox.id }, summaries);
+      await writeMessageBatch(tx, { accountId: account.id, mailboxId: mailbox.id }, summaries, {
+        searchDocuments: newest,
+      });
       await updateMailbox(tx, account.id, mailbox.id, { lowestSyncedUid: window[0] });
     });
     await announceMailboxChange(ctx);
@@ -83,22 +102,22 @@ export async function continueFirstSync(ctx: FolderSyncContext): Promise<void> {
 
 interface FetchedWindow {
   window: [number, number];
+  /** the first window: the newest page of the folder */
+  newest: boolean;
   summaries: MessageSummary[];
-  /** size of the window after this one */
-  size: number;
 }
 
 async function fetchWindow(
   ctx: FolderSyncContext,
   window: [number, number] | null,
-  previews: boolean,
+  newest: boolean,
 ): Promise<FetchedWindow | null> {
   if (!window) return null;
   const [lo, hi] = window;
   const summaries = (
-    await fetchSummaries(ctx.client, ctx.mailbox.path, `${lo}:${hi}`, { previews })
+    await fetchSummaries(ctx.client, ctx.mailbox.path, `${lo}:${hi}`, { previews: newest })
   ).filter((s) => s.uid >= lo && s.uid <= hi);
-  return { window, summaries, size: nextWindowSize(hi - lo + 1, summaries.length) };
+  return { window, newest, summaries };
 }
 
 /** Dense windows settle at WINDOW UIDs; where fewer than a quarter exist, they double. */

@@ -2,6 +2,7 @@
 export { accountCredentials } from './account-credentials';
 export { accountStatusOf } from './account-status';
 export { applyPendingOps } from './apply-pending-ops';
+export { indexBodies } from './body-index';
 export {
   type AppendPayload,
   type CreateFolderPayload,

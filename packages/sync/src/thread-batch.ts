@@ -37,11 +37,7 @@ export interface ThreadPlan {
 
 /** Assigns threads to the messages new to the mirror and lists what to record. */
 export function planThreads(fresh: readonly MessageSummary[], known: KnownThreads): ThreadPlan {
-  const assignment = assignThreads(
-    fresh.map((s) => ({ ...s, date: s.receivedAt })),
-    known,
-    () => crypto.randomUUID(),
-  );
+  const assignment = assignThreads(fresh, known, () => crypto.randomUUID());
   const created = new Set(assignment.newThreads.map((t) => t.id));
   const plan: ThreadPlan = {
     threadOf: new Map(),

@@ -19,7 +19,7 @@ function msg(partial: Partial<ThreadableMessage> & { day: number }): ThreadableM
     inReplyTo: null,
     references: [],
     subject: '',
-    date: new Date(Date.UTC(2025, 0, partial.day)),
+    receivedAt: new Date(Date.UTC(2025, 0, partial.day)),
     ...partial,
   };
 }

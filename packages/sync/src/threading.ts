@@ -31,7 +31,7 @@ export interface ThreadableMessage {
   inReplyTo: string | null;
   references: string[];
   subject: string;
-  date: Date;
+  receivedAt: Date;
 }
 
 export interface KnownThreads {
@@ -74,10 +74,10 @@ export function assignThreads(
       (isReplySubject(message.subject) && subjectKey ? bySubject.get(subjectKey) : undefined);
     if (!threadId) {
       threadId = newThreadId();
-      created.set(threadId, { id: threadId, subjectKey, lastDate: message.date });
+      created.set(threadId, { id: threadId, subjectKey, lastDate: message.receivedAt });
     }
     const fresh = created.get(threadId);
-    if (fresh && fresh.lastDate < message.date) fresh.lastDate = message.date;
+    if (fresh && fresh.lastDate < message.receivedAt) fresh.lastDate = message.receivedAt;
     threadIds[i] = threadId;
     for (const id of idsOf(message)) if (!byLinkedId.has(id)) byLinkedId.set(id, threadId);
     if (subjectKey) bySubject.set(subjectKey, threadId);
@@ -101,4 +101,4 @@ export function idsOf(message: Pick<ThreadableMessage, 'messageId' | 'inReplyTo'
 }
 
 const dateOf = (messages: readonly ThreadableMessage[], i: number) =>
-  messages[i]?.date.getTime() ?? 0;
+  messages[i]?.receivedAt.getTime() ?? 0;

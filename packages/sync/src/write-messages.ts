@@ -20,25 +20,36 @@ export function searchTextOf(
 const hasFlag = (flags: string[], flag: string) =>
   flags.some((f) => f.toLowerCase() === flag.toLowerCase());
 
+export interface WriteOptions {
+  /**
+   * Write search documents now. The bulk windows of a first sync leave them to the body
+   * index (body-index.ts), which writes each message's document once, headers and body
+   * together, seconds later: a GIN entry set per message instead of two, and headers
+   * stream in at the server's pace.
+   */
+  searchDocuments?: boolean;
+}
+
 /**
  * Writes one batch of message summaries of a folder in two statements, whatever its size:
  * one lookup (which UIDs the mirror has, which Message-IDs and reply subjects the
  * account's threads know), then ONE statement that records new threads and links and
- * `INSERT … SELECT FROM unnest(…) ON CONFLICT DO UPDATE`s the messages (columns as arrays:
- * a fixed number of bind parameters, far under Postgres' 65,535). Round trips, not rows,
- * are what a first sync waits on. Known messages only get their flags refreshed.
+ * `INSERT … SELECT FROM json_to_recordset(…) ON CONFLICT DO UPDATE`s the messages. Round
+ * trips, not rows, are what a first sync waits on. Known messages only get their flags
+ * refreshed.
  */
 export async function writeMessageBatch(
   tx: Tx,
   target: { accountId: string; mailboxId: string },
   batch: readonly MessageSummary[],
+  { searchDocuments = true }: WriteOptions = {},
 ): Promise<number> {
   const summaries = dedupeByUid(batch);
   if (summaries.length === 0) return 0;
   const known = await lookUp(tx, target, summaries);
   const fresh = summaries.filter((s) => !known.existingUids.has(s.uid));
   const plan = planThreads(fresh, known);
-  await tx.execute(writeStatement(target, summaries, plan));
+  await tx.execute(writeStatement(target, summaries, plan, searchDocuments));
   return summaries.length;
 }
 
@@ -78,16 +89,42 @@ async function lookUp(
   return { existingUids, byLinkedId, bySubject };
 }
 
-/** Message-IDs and keywords hold no line breaks (RFC 5322 msg-id, RFC 3501 atom). */
-const joinLines = (values: readonly string[]) => values.join('\n');
+/**
+ * One message as a row of the batch's JSON document: one JSON.stringify of the whole batch
+ * (native code) and one json_to_recordset in Postgres cost less than a bind parameter per
+ * column, each serialized element by element.
+ */
+function messageRow(s: MessageSummary, plan: ThreadPlan, searchDocuments: boolean) {
+  return {
+    uid: s.uid,
+    message_id: s.messageId,
+    in_reply_to: s.inReplyTo,
+    refs: s.references,
+    thread_id: plan.threadOf.get(s.uid) ?? null,
+    subject: s.subject,
+    sender: s.from,
+    recipients: s.to,
+    cc: s.cc,
+    sent_at: s.sentAt,
+    received_at: s.receivedAt,
+    size: s.size,
+    flags: normalizeFlags(s.flags),
+    seen: hasFlag(s.flags, '\\Seen'),
+    flagged: hasFlag(s.flags, '\\Flagged'),
+    has_attachments: s.hasAttachments,
+    text_part: s.textPart,
+    snippet: s.snippet ?? '',
+    search_text: searchDocuments ? toSearchDocument(searchTextOf(s, s.snippet)) : null,
+  };
+}
 
 function writeStatement(
   { accountId, mailboxId }: { accountId: string; mailboxId: string },
   summaries: readonly MessageSummary[],
   plan: ThreadPlan,
+  searchDocuments: boolean,
 ) {
   const param = <T>(values: T[]) => sql.param(values);
-  const column = <T>(pick: (s: MessageSummary) => T) => sql.param(summaries.map(pick));
   const { newThreads, newLinks, joined } = plan;
   // data-modifying WITH clauses all run, read or not (PostgreSQL manual, 7.8.4)
   return sql`
@@ -112,26 +149,16 @@ function writeStatement(
     )
     insert into message (account_id, mailbox_id, uid, message_id, in_reply_to, "references",
       thread_id, subject, "from", "to", cc, sent_at, received_at, size, flags, seen, flagged,
-      has_attachments, snippet, search_document)
-    select ${accountId}::uuid, ${mailboxId}::uuid, m.uid, m.message_id, m.in_reply_to,
-      string_to_array(m.refs, E'\n'), m.thread_id, m.subject, m.sender, m.recipients, m.cc,
-      m.sent_at, m.received_at, m.size, string_to_array(m.flags, E'\n'), m.seen, m.flagged,
-      m.has_attachments, m.snippet, to_tsvector('simple', m.search_text)
-    from unnest(
-      ${column((s) => s.uid)}::bigint[], ${column((s) => s.messageId)}::text[],
-      ${column((s) => s.inReplyTo)}::text[], ${column((s) => joinLines(s.references))}::text[],
-      ${column((s) => plan.threadOf.get(s.uid) ?? null)}::uuid[], ${column((s) => s.subject)}::text[],
-      ${column((s) => JSON.stringify(s.from))}::jsonb[], ${column((s) => JSON.stringify(s.to))}::jsonb[],
-      ${column((s) => JSON.stringify(s.cc))}::jsonb[], ${column((s) => s.sentAt?.toISOString() ?? null)}::timestamptz[],
-      ${column((s) => s.receivedAt.toISOString())}::timestamptz[], ${column((s) => s.size)}::int[],
-      ${column((s) => joinLines(normalizeFlags(s.flags)))}::text[],
-      ${column((s) => hasFlag(s.flags, '\\Seen'))}::boolean[],
-      ${column((s) => hasFlag(s.flags, '\\Flagged'))}::boolean[],
-      ${column((s) => s.hasAttachments)}::boolean[],
-      ${column((s) => s.snippet ?? '')}::text[],
-      ${column((s) => toSearchDocument(searchTextOf(s, s.snippet)))}::text[]
-    ) as m(uid, message_id, in_reply_to, refs, thread_id, subject, sender, recipients, cc,
-      sent_at, received_at, size, flags, seen, flagged, has_attachments, snippet, search_text)
+      has_attachments, text_part, snippet, search_document)
+    select ${accountId}::uuid, ${mailboxId}::uuid, m.uid, m.message_id, m.in_reply_to, m.refs,
+      m.thread_id, m.subject, m.sender, m.recipients, m.cc, m.sent_at, m.received_at, m.size,
+      m.flags, m.seen, m.flagged, m.has_attachments, m.text_part, m.snippet,
+      to_tsvector('simple', m.search_text)
+    from json_to_recordset(${JSON.stringify(summaries.map((s) => messageRow(s, plan, searchDocuments)))}::json)
+      as m(uid bigint, message_id text, in_reply_to text, refs text[], thread_id uuid,
+        subject text, sender jsonb, recipients jsonb, cc jsonb, sent_at timestamptz,
+        received_at timestamptz, size int, flags text[], seen boolean, flagged boolean,
+        has_attachments boolean, text_part jsonb, snippet text, search_text text)
     on conflict (account_id, mailbox_id, uid) do update set
       flags = excluded.flags, seen = excluded.seen, flagged = excluded.flagged,
       thread_id = coalesce(message.thread_id, excluded.thread_id), updated_at = now()`;

@@ -171,6 +171,16 @@ export const message = pgTable(
     hasAttachments: boolean('has_attachments').notNull().default(false),
     /** CJK-aware search document: words plus overlapping CJK bigrams (see search.ts) */
     searchDocument: tsvector('search_document'),
+    /**
+     * the MIME part the message is read from: section, transfer encoding, charset, html
+     * (SQL NULL: not known, mirrored before this was recorded; JSON null: no text part)
+     */
+    textPart: jsonb('text_part').$type<{
+      section: string;
+      encoding: string;
+      charset: string;
+      html: boolean;
+    } | null>(),
     /** whether the search document holds the body text yet (the worker's body index) */
     bodyIndexed: boolean('body_indexed').notNull().default(false),
     ...timestamps,

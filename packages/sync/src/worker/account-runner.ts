@@ -211,10 +211,13 @@ export class AccountRunner {
       reason ??= r;
     });
     const deadline = Date.now() + sliceMs;
+    const account = await loadAccount(this.db, this.accountId);
+    if (!account) return null;
     const done = await indexBodies({
       db: this.db,
       client,
       accountId: this.accountId,
+      userId: account.userId,
       shouldPause: () => reason !== null || this.stopped || Date.now() > deadline,
     });
     if (done) this.bodiesPending = false;
