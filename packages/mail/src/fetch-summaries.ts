@@ -19,6 +19,7 @@ import { textPartOf } from './text-part';
 import type { MailAddress, MessageSummary } from './types';
 import { compactUidSet, normalizeUidRange } from './uid-set';
 import { withMailbox } from './with-mailbox';
+import { withoutNul } from './without-nul';
 
 const SUMMARY_QUERY: FetchQueryObject = {
   uid: true,
@@ -40,7 +41,7 @@ const REPLACEMENT_CHAR = '\uFFFD';
 
 function toAddress(entry: MessageAddressObject | undefined): MailAddress | null {
   if (!entry?.address && !entry?.name) return null;
-  return { name: entry.name ?? '', address: entry.address ?? '' };
+  return { name: withoutNul(entry.name ?? ''), address: withoutNul(entry.address ?? '') };
 }
 
 function toAddresses(entries: MessageAddressObject[] | undefined): MailAddress[] {
@@ -58,11 +59,11 @@ export function summaryFromFetch(message: FetchMessageObject): MessageSummary {
   return {
     uid: message.uid,
     flags: mirrorFlags(message.flags),
-    messageId: envelope?.messageId || null,
-    inReplyTo: envelope?.inReplyTo || null,
+    messageId: envelope?.messageId ? withoutNul(envelope.messageId) : null,
+    inReplyTo: envelope?.inReplyTo ? withoutNul(envelope.inReplyTo) : null,
     // The answer to HEADER.FIELDS (REFERENCES) holds only that field; msg-ids are ASCII.
-    references: parseMessageIds(message.headers?.toString('latin1')),
-    subject: envelope?.subject ?? '',
+    references: parseMessageIds(withoutNul(message.headers?.toString('latin1') ?? '')),
+    subject: withoutNul(envelope?.subject ?? ''),
     from: toAddress(envelope?.from?.[0]),
     to: toAddresses(envelope?.to),
     cc: toAddresses(envelope?.cc),

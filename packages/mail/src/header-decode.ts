@@ -4,6 +4,7 @@
  * words in gb2312/gbk that are really GB18030.
  */
 import { decodeBytes, decodeRawHeader } from './charset';
+import { withoutNul } from './without-nul';
 
 /** RFC 2047 §2: =?charset?encoding?encoded-text?= (charset may carry an RFC 2231 *language). */
 const ENCODED_WORD = /=\?([^?\s]+?)(?:\*[^?\s]*)?\?([bBqQ])\?([^?\s]*)\?=/g;
@@ -52,7 +53,7 @@ export function decodeEncodedWords(value: string): string {
     cursor = match.index + whole.length;
   }
   flush();
-  return result + value.slice(cursor);
+  return withoutNul(result + value.slice(cursor));
 }
 
 /**

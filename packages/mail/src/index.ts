@@ -29,3 +29,4 @@ export { decodeTextPart, type TextPart, textPartOf } from './text-part';
 export type * from './types';
 export { compactUidSet } from './uid-set';
 export { verifyCredentials } from './verify-credentials';
+export { withoutNul } from './without-nul';

@@ -9,6 +9,7 @@ import { decodeRawHeader, relabelGbCharsets } from './charset';
 import { MailError } from './errors';
 import { decodeEncodedWords, parseMessageIds, readRawHeaders } from './header-decode';
 import type { MailAddress, ParsedAttachment, ParsedMessage } from './types';
+import { withoutNul } from './without-nul';
 
 const REPLACEMENT_CHAR = '\uFFFD';
 
@@ -105,13 +106,30 @@ function fallbackParse(raw: Buffer): ParsedMessage | null {
 
 function recoverOrFail(raw: Buffer, cause: unknown): ParsedMessage {
   const recovered = fallbackParse(raw);
-  if (recovered) return recovered;
+  if (recovered) return withoutNuls(recovered);
   throw new MailError({
     code: 'MALFORMED_MESSAGE',
     protocol: 'imap',
     userMessage: 'The message could not be read: it is empty or not a valid MIME message.',
     cause,
   });
+}
+
+/** The text fields without U+0000 (see without-nul.ts); attachments stay byte-exact. */
+function withoutNuls(message: ParsedMessage): ParsedMessage {
+  const address = (entry: MailAddress) => ({
+    name: withoutNul(entry.name),
+    address: withoutNul(entry.address),
+  });
+  return {
+    ...message,
+    subject: withoutNul(message.subject),
+    from: message.from && address(message.from),
+    to: message.to.map(address),
+    cc: message.cc.map(address),
+    html: message.html && withoutNul(message.html),
+    text: message.text && withoutNul(message.text),
+  };
 }
 
 export async function parseMessage(raw: Buffer): Promise<ParsedMessage> {
@@ -143,5 +161,5 @@ export async function parseMessage(raw: Buffer): Promise<ParsedMessage> {
   ) {
     return recoverOrFail(raw, null);
   }
-  return hasUndecodable(parsed) ? repairHeaders(parsed, raw) : parsed;
+  return withoutNuls(hasUndecodable(parsed) ? repairHeaders(parsed, raw) : parsed);
 }

@@ -8,6 +8,7 @@
 import type { ImapFlow, MessageStructureObject } from 'imapflow';
 import { decodeBytes } from './charset';
 import { compactUidSet } from './uid-set';
+import { withoutNul } from './without-nul';
 
 export interface TextPart {
   /** IMAP section number, e.g. "1" or "1.2"; "1" also for a single-part message */
@@ -67,7 +68,7 @@ export function decodeTextPart(raw: Uint8Array, part: TextPart): string {
   } else {
     bytes = raw;
   }
-  return decodeBytes(bytes, part.charset).replace(/\uFFFD+$/, '');
+  return withoutNul(decodeBytes(bytes, part.charset).replace(/\uFFFD+$/, ''));
 }
 
 const hexValue = (code: number) =>

@@ -1,5 +1,5 @@
 import { type AccountStatus, type Database, eq, mailAccount, publishMailEvent } from '@youjian/db';
-import { MailError } from '@youjian/mail';
+import { MailError, withoutNul } from '@youjian/mail';
 
 /** The status a user sees for a failure: the authorization code, the network, or else. */
 export function accountStatusOf(error: unknown): AccountStatus {
@@ -42,7 +42,7 @@ export async function recordAccountError(
     .update(mailAccount)
     .set({
       status: accountStatusOf(error),
-      lastError: userMessageOf(error),
+      lastError: withoutNul(userMessageOf(error)),
       lastErrorAt: new Date(),
       updatedAt: new Date(),
     })

@@ -61,6 +61,14 @@ const WITH_ATTACHMENT = mail(
   ].join('\r\n'),
 );
 
+/** NUL bytes, which Postgres text cannot hold, in an encoded-word subject and in the body. */
+const WITH_NUL = mail(
+  '=?utf-8?Q?Null=00byte?=',
+  'text/plain; charset=utf-8',
+  Buffer.from('before\u0000after zeroword\r\n', 'latin1'),
+  ['Content-Transfer-Encoding: 8bit'],
+);
+
 let testDb: TestDatabase;
 let account: TestAccount;
 
@@ -96,7 +104,9 @@ beforeAll(async () => {
   testDb = await createTestDatabase();
   account = await linkTestAccount(testDb.db, 'qq');
   await withDovecot(account.mailUser, async (client) => {
-    for (const raw of [GBK_PLAIN, HTML_ONLY, WITH_ATTACHMENT]) await client.append('INBOX', raw);
+    for (const raw of [GBK_PLAIN, HTML_ONLY, WITH_ATTACHMENT, WITH_NUL]) {
+      await client.append('INBOX', raw);
+    }
   });
   await syncAccount({ db: testDb.db, accountId: account.accountId, secretBox });
 });
@@ -123,13 +133,18 @@ describe('body index', () => {
     expect(await found('exfiltrate')).toEqual([]);
   });
 
+  it('mirrors and indexes a message with NUL bytes, without them', async () => {
+    expect(await found('zeroword')).toEqual(['Nullbyte']);
+  });
+
   it('marks every message indexed and has nothing left to do on the next pass', async () => {
     const rows = await testDb.db
       .select({ indexed: message.bodyIndexed, snippet: message.snippet })
       .from(message)
       .where(eq(message.accountId, account.accountId));
-    expect(rows).toHaveLength(3);
-    expect(rows.every((row) => row.indexed && row.snippet.startsWith('Lorem ipsum'))).toBe(true);
+    expect(rows).toHaveLength(4);
+    expect(rows.every((row) => row.indexed)).toBe(true);
+    expect(rows.filter((row) => row.snippet.startsWith('Lorem ipsum'))).toHaveLength(3);
     expect(await indexAll()).toBe(true);
   });
 });

@@ -196,7 +196,6 @@ export const message = pgTable(
       t.id.desc(),
     ),
     index('message_account_message_id_idx').on(t.accountId, t.messageId),
-    index('message_account_thread_idx').on(t.accountId, t.threadId),
     // what the body index still has to read, newest first; empty once it caught up
     index('message_body_pending_idx')
       .on(t.accountId, t.mailboxId, t.uid.desc())
