@@ -67,26 +67,31 @@ export async function continueFirstSync(ctx: FolderSyncContext): Promise<void> {
   let size = FIRST_WINDOW;
   // the newest page gets previews and search documents at once; for older mail both come
   // with the body index, which the worker runs right after the sync pass
-  let newest = true;
+  let first = true;
   const ahead: Promise<FetchedWindow | null>[] = [];
   const fetchNext = () => {
     const window = windowBelow(top, size);
     if (window) top = window[0] - 1;
-    const fetched = fetchWindow(ctx, window, newest);
+    const fetched = fetchWindow(ctx, window, first);
     // awaited in turn below; if a write fails first, its rejection must not go unhandled
     fetched.catch(() => {});
     ahead.push(fetched);
-    newest = false;
+    first = false;
     size = Math.max(size, WINDOW);
   };
-  while (ahead.length < FETCH_AHEAD) fetchNext();
+  const fillAhead = () => {
+    while (ahead.length < FETCH_AHEAD) fetchNext();
+  };
+  fetchNext();
   for (;;) {
     const fetched = await ahead.shift();
     throwIfAborted(ctx.signal);
     if (!fetched) break;
     const { window, summaries, newest } = fetched;
     size = nextWindowSize(window[1] - window[0] + 1, summaries.length);
-    fetchNext();
+    // the newest page is written before anything else is fetched: parsing the next
+    // windows would hold up the write the user is waiting for
+    if (!newest) fillAhead();
     await db.transaction(async (tx) => {
       await writeMessageBatch(tx, { accountId: account.id, mailboxId: mailbox.id }, summaries, {
         searchDocuments: newest,
@@ -95,6 +100,7 @@ export async function continueFirstSync(ctx: FolderSyncContext): Promise<void> {
     });
     await announceMailboxChange(ctx);
     await ctx.onProgress?.();
+    fillAhead();
   }
   await updateMailbox(db, account.id, mailbox.id, { firstSyncDone: true });
   await announceMailboxChange(ctx);
