@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RouterInputs } from '@youjian/api';
 import { type FormEvent, useId, useState } from 'react';
 import { useTRPC } from '../trpc/react';
+import { useHydrated } from './use-hydrated';
 
 type LinkInput = RouterInputs['accounts']['link'];
 type ProviderId = LinkInput['provider'];
@@ -25,6 +26,7 @@ export function AddMailboxForm() {
   const [provider, setProvider] = useState<ProviderId>('qq');
   const [added, setAdded] = useState<string | null>(null);
   const helpId = useId();
+  const hydrated = useHydrated();
   const link = useMutation(
     trpc.accounts.link.mutationOptions({
       onSuccess: async (_result, input) => {
@@ -102,7 +104,7 @@ export function AddMailboxForm() {
           {added} is linked. The first sync has started.
         </p>
       )}
-      <button type="submit" className="primary" disabled={link.isPending}>
+      <button type="submit" className="primary" disabled={link.isPending || !hydrated}>
         {link.isPending ? 'Checking IMAP and SMTP…' : 'Add mailbox'}
       </button>
     </form>

@@ -4,6 +4,7 @@ import { authClient } from '@youjian/auth/client';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
+import { useHydrated } from './use-hydrated';
 
 const COPY = {
   'sign-in': {
@@ -24,6 +25,7 @@ export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const hydrated = useHydrated();
   const copy = COPY[mode];
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -69,7 +71,7 @@ export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }) {
           {error}
         </p>
       )}
-      <button type="submit" className="primary" disabled={busy}>
+      <button type="submit" className="primary" disabled={busy || !hydrated}>
         {busy ? copy.busy : copy.submit}
       </button>
       <p className="muted">
