@@ -63,12 +63,16 @@ const sign = (f: Figure) => (f.direction === 'max' ? '≤' : '≥');
 
 /** Writes bench/RESULTS.md and bench/results.json. */
 export function writeResults(benchDir: string, figures: Figure[], run: RunInfo): void {
-  const json: Record<string, { value: number | null; unit: string; target: number | null }> = {};
+  const json: Record<
+    string,
+    { value: number | null; unit: string; target: number | null; command: string }
+  > = {};
   for (const f of figures) {
     json[f.name] = {
       value: Number.isFinite(f.value) ? round(f.value, 4) : null,
       unit: f.unit,
       target: f.target,
+      command: run.command,
     };
   }
   fs.writeFileSync(path.join(benchDir, 'results.json'), `${JSON.stringify(json, null, 2)}\n`);
