@@ -5,13 +5,14 @@
 import type { BenchContext } from '../context';
 import { createBenchDatabase } from '../database';
 import type { Figure } from '../report';
-import { median, round } from '../stats';
+import { median, percentile, round } from '../stats';
 import { bareHeaderFetch } from './bare-fetch';
 import { productBodyIndex } from './body-index';
 import { firstPageSeconds } from './first-page';
 import { productHeaderSync } from './header-sync';
 import { seedLargeFolder } from './large-folder';
 import { mbsyncMirror } from './mbsync';
+import { OPENS, openMessageTimes } from './open-message';
 
 export async function runFolderBenchmarks(ctx: BenchContext): Promise<Figure[]> {
   const { log, secretBox } = ctx;
@@ -57,6 +58,15 @@ export async function runFolderBenchmarks(ctx: BenchContext): Promise<Figure[]> 
     if (bodies.indexed !== folder.messages) {
       throw new Error(`body index holds ${bodies.indexed} messages, the folder ${folder.messages}`);
     }
+    const opens = await openMessageTimes(bench.db, secretBox, folder.mailUser, headers.accountId);
+    const openP50 = {
+      product: percentile(opens.product, 50),
+      freshSession: percentile(opens.freshSession, 50),
+      openSession: percentile(opens.openSession, 50),
+    };
+    log(
+      `open a message: p50 ${openP50.product.toFixed(0)} ms (bare, a session per message ${openP50.freshSession.toFixed(0)} ms; bare FETCH on an open session ${openP50.openSession.toFixed(0)} ms)`,
+    );
     const fullMirrorMs = headers.ms + bodies.ms;
     const fullMirrorRate = (folder.messages * 1000) / fullMirrorMs;
 
@@ -113,6 +123,27 @@ export async function runFolderBenchmarks(ctx: BenchContext): Promise<Figure[]> 
         unit: 'msg/s',
         target: null,
         note: `indexBodies over one session, windows of 500: text parts via BODY.PEEK[section] (≤ 256 KB each), ${bodies.indexed} bodies in ${round(bodies.ms / 1000)} s`,
+      },
+      {
+        name: 'read.open_p50_ms',
+        value: openP50.product,
+        unit: 'ms',
+        target: null,
+        note: `loadMessageBody of the ${OPENS} newest messages, not opened before, one after another (the account's reading session: FETCH of the source, parse, sanitize, cache); p95 ${round(percentile(opens.product, 95))} ms`,
+      },
+      {
+        name: 'read.open_fresh_session_p50_ms',
+        value: openP50.freshSession,
+        unit: 'ms',
+        target: null,
+        note: `reference: bare imapflow, a session per message (TLS connect + LOGIN, EXAMINE INBOX, UID FETCH source, LOGOUT), the next ${OPENS} messages`,
+      },
+      {
+        name: 'read.open_floor_p50_ms',
+        value: openP50.openSession,
+        unit: 'ms',
+        target: null,
+        note: `reference: bare imapflow UID FETCH of the source on one open session with INBOX selected, the next ${OPENS} messages`,
       },
       {
         name: 'sync.mbsync_msgs_per_s',

@@ -10,6 +10,15 @@ export function createDb(databaseUrl: string, options: { max?: number } = {}): D
   return drizzle(pool, { schema }) as Database;
 }
 
+/**
+ * A connection of its own, outside the pool, with the pool's settings: for session state
+ * held for seconds or minutes (an advisory lock) without taking a pooled connection from
+ * the queries, and without holding up `closeDb`. The caller ends it.
+ */
+export function dedicatedConnection(db: Database): pg.Client {
+  return new pg.Client(db.$client.options);
+}
+
 export async function closeDb(db: Database): Promise<void> {
   await db.$client.end();
 }

@@ -1,5 +1,5 @@
 export { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
-export { closeDb, createDb, type Database } from './client';
+export { closeDb, createDb, type Database, dedicatedConnection } from './client';
 export { readDbEnv } from './env';
 export { listenMailEvents, MAIL_EVENTS_CHANNEL, type MailEvent, publishMailEvent } from './events';
 export * from './schema';

@@ -1,7 +1,7 @@
 import type { mailAccount, SecretBox } from '@youjian/db';
 import type { MailCredentials } from '@youjian/mail';
 
-type AccountRow = Pick<
+export type CredentialColumns = Pick<
   typeof mailAccount.$inferSelect,
   | 'address'
   | 'username'
@@ -15,7 +15,10 @@ type AccountRow = Pick<
 >;
 
 /** Opens the sealed authorization code; the endpoints are the ones verified when linking. */
-export function accountCredentials(account: AccountRow, secretBox: SecretBox): MailCredentials {
+export function accountCredentials(
+  account: CredentialColumns,
+  secretBox: SecretBox,
+): MailCredentials {
   return {
     address: account.address,
     username: account.username,

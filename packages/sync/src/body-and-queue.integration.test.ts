@@ -6,6 +6,7 @@ import { applyPendingOps } from './apply-pending-ops';
 import { enqueueImapOp } from './enqueue-imap-op';
 import { loadAttachment } from './load-attachment';
 import { loadMessageBody } from './load-message-body';
+import { closeReadingSessions } from './reading-session';
 import { loadAccount, syncAccount } from './sync-account';
 import {
   linkTestAccount,
@@ -62,6 +63,7 @@ beforeAll(async () => {
   await syncAccount({ db: testDb.db, accountId: account.accountId, secretBox });
 });
 afterAll(async () => {
+  await closeReadingSessions();
   await testDb?.drop();
 });
 

@@ -1,14 +1,7 @@
 import { and, type Database, eq, mailbox, message, type SecretBox } from '@youjian/db';
-import {
-  fetchRawMessage,
-  MailError,
-  openImap,
-  type ParsedMessage,
-  parseMessage,
-} from '@youjian/mail';
-import { accountCredentials } from './account-credentials';
-import { withImapSlot } from './imap-slot';
-import { closeSession, loadAccount } from './sync-account';
+import { fetchRawMessage, MailError, type ParsedMessage, parseMessage } from '@youjian/mail';
+import { withReadingSession } from './reading-session';
+import { loadAccount } from './sync-account';
 
 export interface MessageRef {
   db: Database;
@@ -37,20 +30,14 @@ export async function loadMessageRow(db: Database, accountId: string, messageId:
   return row;
 }
 
-/** Fetches the message's raw source from the provider over a short session and parses it. */
+/** Fetches the message's raw source over the account's reading session and parses it. */
 export async function fetchParsedMessage(ref: MessageRef): Promise<ParsedMessage> {
   const { db, accountId, messageId, secretBox } = ref;
   const row = await loadMessageRow(db, accountId, messageId);
   const account = await loadAccount(db, accountId);
   if (!account) throw new Error(`mail account ${accountId} does not exist`);
-  // at most SHORT_SESSIONS_PER_ACCOUNT of these sessions per account at once (imap-slot.ts)
-  const raw = await withImapSlot(db, accountId, async () => {
-    const client = await openImap(accountCredentials(account, secretBox));
-    try {
-      return await fetchRawMessage(client, row.path, row.uid);
-    } finally {
-      await closeSession(client);
-    }
-  });
+  const raw = await withReadingSession(db, account, secretBox, (client) =>
+    fetchRawMessage(client, row.path, row.uid),
+  );
   return parseMessage(raw);
 }

@@ -1,59 +1,58 @@
-import { closeDb, createDb } from '@youjian/db';
+import { dedicatedConnection } from '@youjian/db';
 import { createTestDatabase, type TestDatabase } from '@youjian/db/testing';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHORT_SESSIONS_PER_ACCOUNT, withImapSlot } from './imap-slot';
+import { SHORT_SESSIONS_PER_ACCOUNT, takeImapSlot } from './imap-slot';
 
 let testDb: TestDatabase;
+const connections: pg.Client[] = [];
+
+/** A connection of its own, as each web process's reading session has. */
+async function connection(): Promise<pg.Client> {
+  const client = dedicatedConnection(testDb.db);
+  await client.connect();
+  connections.push(client);
+  return client;
+}
+
+/** Whether `promise` is still pending a while after its statement reached Postgres. */
+function pending(promise: Promise<unknown>): Promise<boolean> {
+  return Promise.race([
+    promise.then(() => false),
+    new Promise<boolean>((resolve) => setTimeout(() => resolve(true), 300)),
+  ]);
+}
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
 });
 afterAll(async () => {
+  await Promise.all(connections.map((c) => c.end().catch(() => undefined)));
   await testDb?.drop();
 });
 
-describe('short IMAP sessions per account', () => {
-  it('never run more than the cap at once, across separate database clients', async () => {
-    // two clients stand for two web processes sharing the database
-    const other = createDb(testDb.url);
+describe('short IMAP session slots per account', () => {
+  it('are held by at most the cap at once; the next holder queues until one is freed', async () => {
     const accountId = crypto.randomUUID();
-    let open = 0;
-    let most = 0;
-    const session = async () => {
-      open += 1;
-      most = Math.max(most, open);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      open -= 1;
-    };
-    try {
-      await Promise.all(
-        Array.from({ length: 6 }, (_, i) =>
-          withImapSlot(i % 2 === 0 ? testDb.db : other, accountId, session),
-        ),
-      );
-    } finally {
-      await closeDb(other);
-    }
-    expect(most).toBe(SHORT_SESSIONS_PER_ACCOUNT);
+    const holders = await Promise.all(
+      Array.from({ length: SHORT_SESSIONS_PER_ACCOUNT }, () => connection()),
+    );
+    const slots = await Promise.all(holders.map((c) => takeImapSlot(c, accountId)));
+    expect(new Set(slots).size).toBe(SHORT_SESSIONS_PER_ACCOUNT);
+
+    const waiting = takeImapSlot(await connection(), accountId);
+    expect(await pending(waiting)).toBe(true);
+    // a holder's connection ends (its session closed, or its process died): the slot frees
+    await Promise.all(holders.map((c) => c.end()));
+    await expect(waiting).resolves.toBeTypeOf('number');
   });
 
-  it('keep accounts independent and free a slot when the work fails', async () => {
+  it('keep accounts independent', async () => {
     const [a, b] = [crypto.randomUUID(), crypto.randomUUID()];
-    await expect(
-      withImapSlot(testDb.db, a, async () => {
-        throw new Error('login refused');
-      }),
-    ).rejects.toThrow('login refused');
-    let running = 0;
-    let most = 0;
-    const session = async () => {
-      running += 1;
-      most = Math.max(most, running);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      running -= 1;
-    };
-    const all = [a, a, b, b].map((id) => withImapSlot(testDb.db, id, session));
-    await Promise.all(all);
-    expect(most).toBe(2 * SHORT_SESSIONS_PER_ACCOUNT);
+    for (let i = 0; i < SHORT_SESSIONS_PER_ACCOUNT; i++) {
+      await takeImapSlot(await connection(), a);
+    }
+    const other = takeImapSlot(await connection(), b);
+    expect(await pending(other)).toBe(false);
   });
 });

@@ -1,11 +1,10 @@
-import type { Database } from '@youjian/db';
 import { MailError } from '@youjian/mail';
 
 /**
  * Short IMAP sessions per account at once, on top of the worker's one long-lived session:
  * NetEase and QQ throttle (and for a while refuse) mailboxes that open many concurrent
- * connections, so opening bodies from several tabs or web processes must not fan out into
- * as many logins. See docs/scaling.md.
+ * connections, so reading sessions (reading-session.ts) from several web processes must
+ * not fan out into as many logins. See docs/scaling.md.
  */
 export const SHORT_SESSIONS_PER_ACCOUNT = 2;
 
@@ -16,43 +15,31 @@ export const SLOT_WAIT_MS = 15_000;
 const SLOT_LOCK_SPACE = 0x5971;
 const SLOT_KEY = 'hashtextextended($1, $2) # $3::bigint';
 
-/** The part of a pooled pg connection the slots use (the lock lives on this session). */
+/** The part of a pg connection the slots use (the lock lives on this session). */
 interface SlotConnection {
-  query(text: string, values?: unknown[]): Promise<unknown>;
+  query<R extends Record<string, unknown>>(
+    text: string,
+    values?: unknown[],
+  ): Promise<{ rows: R[] }>;
 }
 
 /**
- * Runs `work` while holding one of the account's short-session slots: a session-level
+ * Takes one of the account's short-session slots on `connection`: a session-level
  * Postgres advisory lock on (account, slot), so the cap holds across every web and worker
  * process sharing the database, and a crashed holder frees its slot with its connection.
  * A free slot is taken at once; otherwise the caller queues inside Postgres on one slot
- * (no polling), for at most SLOT_WAIT_MS.
+ * (no polling), for at most SLOT_WAIT_MS. The slot is held until it is unlocked or the
+ * connection closes.
  */
-export async function withImapSlot<T>(
-  db: Database,
-  accountId: string,
-  work: () => Promise<T>,
-): Promise<T> {
-  const connection = await db.$client.connect();
-  let held: number | null = null;
-  try {
-    for (let slot = 0; slot < SHORT_SESSIONS_PER_ACCOUNT && held === null; slot++) {
-      const { rows } = await connection.query<{ locked: boolean }>(
-        `select pg_try_advisory_lock(${SLOT_KEY}) as locked`,
-        [accountId, SLOT_LOCK_SPACE, slot],
-      );
-      if (rows[0]?.locked) held = slot;
-    }
-    held ??= await queueForSlot(connection, accountId);
-    return await work();
-  } finally {
-    if (held !== null) {
-      await connection
-        .query(`select pg_advisory_unlock(${SLOT_KEY})`, [accountId, SLOT_LOCK_SPACE, held])
-        .catch(() => undefined);
-    }
-    connection.release();
+export async function takeImapSlot(connection: SlotConnection, accountId: string): Promise<number> {
+  for (let slot = 0; slot < SHORT_SESSIONS_PER_ACCOUNT; slot++) {
+    const { rows } = await connection.query<{ locked: boolean }>(
+      `select pg_try_advisory_lock(${SLOT_KEY}) as locked`,
+      [accountId, SLOT_LOCK_SPACE, slot],
+    );
+    if (rows[0]?.locked) return slot;
   }
+  return queueForSlot(connection, accountId);
 }
 
 async function queueForSlot(connection: SlotConnection, accountId: string): Promise<number> {

@@ -19,6 +19,7 @@ export { attachmentUrl, loadMessageBody, type MessageBody } from './load-message
 export { queueFolderCreate, queueFolderDelete, queueFolderRename } from './queue-folder-change';
 export { type MirrorChange, queueMessageExpunge, queueMessageMove } from './queue-message-move';
 export { queueOutgoingMail } from './queue-outgoing-mail';
+export { closeReadingSessions } from './reading-session';
 export { sendQueuedMail } from './send-queued-mail';
 export {
   type DecideOptions,
