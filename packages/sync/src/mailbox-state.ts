@@ -17,13 +17,18 @@ export async function loadStoredState(
   accountId: string,
   mailboxId: string,
 ): Promise<{ row: MailboxRow; stored: StoredFolderState } | null> {
-  const row = await loadMailbox(db, accountId, mailboxId);
-  if (!row) return null;
-  const [count] = rowsOf<{ n: number }>(
-    // moved-in messages awaiting their server UID (uid < 0) are not on the server yet
-    await db.execute(sql`select count(*)::int as n from message
-      where account_id = ${accountId} and mailbox_id = ${mailboxId} and uid > 0`),
-  );
+  // one round trip: a no-change pass makes this call once per folder
+  const [found] = await db
+    .select({
+      row: mailbox,
+      // moved-in messages awaiting their server UID (uid < 0) are not on the server yet
+      mirroredCount: sql<number>`(select count(*)::int from message
+        where account_id = ${accountId} and mailbox_id = ${mailboxId} and uid > 0)`,
+    })
+    .from(mailbox)
+    .where(and(eq(mailbox.accountId, accountId), eq(mailbox.id, mailboxId)));
+  if (!found) return null;
+  const { row, mirroredCount } = found;
   return {
     row,
     stored: {
@@ -32,7 +37,7 @@ export async function loadStoredState(
       highestModSeq: row.highestModSeq,
       highestSyncedUid: row.highestSyncedUid,
       firstSyncDone: row.firstSyncDone,
-      mirroredCount: count?.n ?? 0,
+      mirroredCount,
       lastFullSyncAt: row.lastFullSyncAt,
     },
   };

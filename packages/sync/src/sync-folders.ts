@@ -40,42 +40,45 @@ export async function syncFolderList(
   const accountId = account.id;
   // queued folder changes the server has not seen yet are not undone by its list
   const pending = await pendingFolderPaths(db, accountId);
-  const remote = (await listFolders(client)).filter(
-    (folder) => folder.selectable && !pending.isIgnored(folder.path),
+  const remote = dedupeRoles(
+    (await listFolders(client)).filter(
+      (folder) => folder.selectable && !pending.isIgnored(folder.path),
+    ),
   );
-  const before = new Set(
-    (
-      await db.select({ path: mailbox.path }).from(mailbox).where(eq(mailbox.accountId, accountId))
-    ).map((row) => row.path),
-  );
-  const listChanged =
-    remote.length !== before.size || remote.some((folder) => !before.has(folder.path));
+  const stored = await db.select().from(mailbox).where(eq(mailbox.accountId, accountId));
+  const storedByPath = new Map(stored.map((row) => [row.path, row]));
+  const serverPaths = new Set(remote.map((folder) => folder.path));
+  const changed = remote.filter((folder) => !sameFolder(storedByPath.get(folder.path), folder));
+  const gone = stored
+    .filter((row) => !serverPaths.has(row.path) && !pending.isKept(row.path))
+    .map((row) => row.id);
+  // the usual pass: the list is as mirrored, nothing to write
+  if (changed.length === 0 && gone.length === 0) {
+    return stored.filter((row) => serverPaths.has(row.path)).sort(folderSyncOrder);
+  }
   const rows = await db.transaction(async (tx) => {
-    for (const folder of dedupeRoles(remote)) {
+    if (changed.length > 0) {
       await tx
         .insert(mailbox)
-        .values({
-          accountId,
-          path: folder.path,
-          delimiter: folder.delimiter,
-          name: folder.name,
-          role: folder.role,
-        })
-        .onConflictDoUpdate({
-          target: [mailbox.accountId, mailbox.path],
-          set: {
+        .values(
+          changed.map((folder) => ({
+            accountId,
+            path: folder.path,
             delimiter: folder.delimiter,
             name: folder.name,
             role: folder.role,
+          })),
+        )
+        .onConflictDoUpdate({
+          target: [mailbox.accountId, mailbox.path],
+          set: {
+            delimiter: sql`excluded.delimiter`,
+            name: sql`excluded.name`,
+            role: sql`excluded.role`,
             updatedAt: sql`now()`,
           },
         });
     }
-    const rows = await tx.select().from(mailbox).where(eq(mailbox.accountId, accountId));
-    const serverPaths = new Set(remote.map((folder) => folder.path));
-    const gone = rows
-      .filter((row) => !serverPaths.has(row.path) && !pending.isKept(row.path))
-      .map((row) => row.id);
     if (gone.length > 0) {
       await tx
         .delete(message)
@@ -84,8 +87,10 @@ export async function syncFolderList(
         .delete(mailbox)
         .where(and(eq(mailbox.accountId, accountId), inArray(mailbox.id, gone)));
     }
-    return rows.filter((row) => serverPaths.has(row.path)).sort(folderSyncOrder);
+    return tx.select().from(mailbox).where(eq(mailbox.accountId, accountId));
   });
+  const listChanged =
+    remote.length !== stored.length || remote.some((folder) => !storedByPath.has(folder.path));
   if (listChanged) {
     await publishMailEvent(db.$client, {
       kind: 'account_changed',
@@ -93,7 +98,17 @@ export async function syncFolderList(
       accountId,
     });
   }
-  return rows;
+  return rows.filter((row) => serverPaths.has(row.path)).sort(folderSyncOrder);
+}
+
+/** Pure: whether the mirrored row already says what the server lists. */
+export function sameFolder(row: MailboxRow | undefined, folder: RemoteFolder): boolean {
+  return (
+    row !== undefined &&
+    row.delimiter === folder.delimiter &&
+    row.name === folder.name &&
+    row.role === folder.role
+  );
 }
 
 /** One folder per role: the UI's "Sent" must be unambiguous; later duplicates lose it. */
