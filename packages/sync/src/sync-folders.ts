@@ -102,7 +102,7 @@ export async function syncFolderList(
 }
 
 /** Pure: whether the mirrored row already says what the server lists. */
-export function sameFolder(row: MailboxRow | undefined, folder: RemoteFolder): boolean {
+function sameFolder(row: MailboxRow | undefined, folder: RemoteFolder): boolean {
   return (
     row !== undefined &&
     row.delimiter === folder.delimiter &&
