@@ -3,11 +3,15 @@ import crypto from 'node:crypto';
 import { type Database, mailAccount, type SecretBox, user } from '@youjian/db';
 import { connectImap, MAILSTACK, type MailUser } from '@youjian/mailstack';
 
-/** 'custom' is raw Dovecot (the "Other (IMAP/SMTP)" provider); 'qq' the QQ emulation. */
-export type BenchPreset = 'custom' | 'qq';
+/** 'custom' is raw Dovecot (the "Other (IMAP/SMTP)" provider); 'qq' and '163' the emulations. */
+export type BenchPreset = 'custom' | 'qq' | '163';
 
-const endpointsOf = (preset: BenchPreset) =>
-  preset === 'qq' ? MAILSTACK.providers.qq : MAILSTACK.providers.other;
+const ENDPOINTS = {
+  custom: MAILSTACK.providers.other,
+  qq: MAILSTACK.providers.qq,
+  '163': MAILSTACK.providers.netease,
+};
+const endpointsOf = (preset: BenchPreset) => ENDPOINTS[preset];
 
 /** Inserts a Youjian user and the linked mail account, as the "Add mailbox" form would. */
 export async function linkAccount(

@@ -15,6 +15,7 @@ import { runLiveBenchmark } from './live';
 import { runMemoryBenchmark } from './memory';
 import { runNoopBenchmark } from './noop';
 import { type Figure, writeResults } from './report';
+import { runSeededBenchmark } from './seeded';
 import { ensureSystemDeps, startMailstack, startPostgres } from './stack';
 import { since } from './stats';
 
@@ -34,6 +35,11 @@ const GROUPS: Array<{
       { name: 'sync.first_page_s', unit: 's', target: 1.5, direction: 'max' },
     ],
     run: runFolderBenchmarks,
+  },
+  {
+    name: 'seeded',
+    targets: [],
+    run: runSeededBenchmark,
   },
   {
     name: 'noop',
