@@ -7,6 +7,13 @@ export type Database = NodePgDatabase<typeof schema> & { $client: pg.Pool };
 /** Creates a pool-backed Drizzle client; nothing connects at import time. */
 export function createDb(databaseUrl: string, options: { max?: number } = {}): Database {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: options.max ?? 10 });
+  // An idle pooled connection the server ends (a restart, a failover, an administrator's
+  // pg_terminate_backend) is reported as an 'error' on the pool; unheard, it would crash
+  // the process. The pool has already dropped that connection and the next query opens
+  // a new one, so there is nothing more to do than say so.
+  pool.on('error', (error) => {
+    console.warn(`[db] an idle database connection was closed by the server: ${error.message}`);
+  });
   return drizzle(pool, { schema }) as Database;
 }
 
