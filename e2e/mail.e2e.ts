@@ -51,11 +51,14 @@ test('a new user links QQ and 163 mailboxes, sends Chinese mail and reads it on 
   await openFolder(page, 'bob@163.test', /收件箱|Inbox/i);
 
   await page.getByRole('button', { name: 'Compose' }).click();
-  await page.getByLabel('From').selectOption({ label: 'alice@qq.test' });
-  await page.getByLabel('To').fill('bob@163.test');
-  await page.getByLabel('Subject').fill(subject);
-  await page.getByLabel('Message').fill(body);
-  await page.getByRole('button', { name: 'Send' }).click();
+  // within the dialog: the list behind it labels its checkboxes with subjects, and a
+  // subject such as "sign-in to your account" would match the label "To" too
+  const compose = page.getByRole('dialog');
+  await compose.getByLabel('From').selectOption({ label: 'alice@qq.test' });
+  await compose.getByLabel('To', { exact: true }).fill('bob@163.test');
+  await compose.getByLabel('Subject', { exact: true }).fill(subject);
+  await compose.getByLabel('Message', { exact: true }).fill(body);
+  await compose.getByRole('button', { name: 'Send' }).click();
   await expect(page.getByRole('status').filter({ hasText: subject })).toContainText('Sent');
 
   // no reload from here: the list must update by itself (bob's provider has no IDLE: polled)
