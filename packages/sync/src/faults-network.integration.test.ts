@@ -4,12 +4,9 @@
  * UIDVALIDITY change, and folders created, renamed and deleted on the server — each seen
  * by open browser tabs as a live event.
  */
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { and, eq, listenMailEvents, type MailEvent, mailbox } from '@youjian/db';
 import { createTestDatabase, type TestDatabase } from '@youjian/db/testing';
-import { MAILSTACK } from '@youjian/mailstack';
+import { doveadm } from '@youjian/mailstack';
 import { writeMaildir } from '@youjian/mailstack/seed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -26,10 +23,6 @@ import {
   mailboxRow,
   untilConverged,
 } from './worker-process.integration-helpers';
-
-const run = promisify(execFile);
-const doveadm = (...args: string[]) =>
-  run('doveadm', ['-c', path.join(MAILSTACK.root, 'etc', 'dovecot.conf'), ...args]);
 
 let testDb: TestDatabase;
 let worker: Worker;

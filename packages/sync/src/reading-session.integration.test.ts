@@ -4,12 +4,9 @@
  * the account's connection slots while it lives, and a session the server dropped is
  * replaced on the next open.
  */
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { and, eq, message, sql } from '@youjian/db';
 import { createTestDatabase, type TestDatabase } from '@youjian/db/testing';
-import { MAILSTACK } from '@youjian/mailstack';
+import { doveadm } from '@youjian/mailstack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAttachment } from './load-attachment';
 import { loadMessageBody } from './load-message-body';
@@ -21,10 +18,6 @@ import {
   type TestAccount,
   withDovecot,
 } from './test-stack.integration-helpers';
-
-const run = promisify(execFile);
-const doveadm = (...args: string[]) =>
-  run('doveadm', ['-c', path.join(MAILSTACK.root, 'etc', 'dovecot.conf'), ...args]);
 
 const SUBJECTS = ['第一封 one', '第二封 two', '第三封 three', '第四封 four'];
 

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { ImapFlow } from 'imapflow';
 import nodemailer from 'nodemailer';
 import { readProxyEnv } from './provider-proxy/env';
@@ -104,6 +105,13 @@ async function allPortsAnswer(): Promise<boolean> {
 }
 
 let starting: Promise<void> | null = null;
+
+const run = promisify(execFile);
+
+/** Runs Dovecot's admin tool (doveadm(1)) against the stack's Dovecot. */
+export function doveadm(...args: string[]) {
+  return run('doveadm', ['-c', path.join(root, 'etc', 'dovecot.conf'), ...args]);
+}
 
 /**
  * Starts the stack unless every port already answers. Safe to call from many processes at

@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import {
   closeSync,
   fchownSync,
@@ -9,11 +8,8 @@ import {
   writeSync,
 } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import { MAILSTACK } from '../mailstack';
+import { doveadm } from '../mailstack';
 import { generateMessage } from './generate-message';
-
-const run = promisify(execFile);
 
 export interface WriteMaildirOptions {
   seed?: number;
@@ -25,10 +21,6 @@ export interface WriteMaildirResult {
   written: number;
   bytes: number;
   directory: string;
-}
-
-function doveadm(...args: string[]) {
-  return run('doveadm', ['-c', path.join(MAILSTACK.root, 'etc', 'dovecot.conf'), ...args]);
 }
 
 /** Maildir info flags (maildir.org "2,"), in the ASCII order Dovecot expects. */
