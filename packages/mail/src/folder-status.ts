@@ -11,6 +11,10 @@ export async function folderStatus(client: ImapFlow, path: string): Promise<Fold
   const condstore = client.capabilities.has('CONDSTORE');
   let status: Awaited<ReturnType<ImapFlow['status']>>;
   try {
+    // RFC 3501 §6.3.10: STATUS is no way to check the selected folder for new mail. Dovecot
+    // answers it from the session's view, which mail delivered since the last command does
+    // not reach until a NOOP (RFC 3501 §6.1.2) brings it up to date.
+    if (client.mailbox && client.mailbox.path === path) await client.noop();
     status = await client.status(path, {
       messages: true,
       uidNext: true,

@@ -1,7 +1,9 @@
+import { deliverMessage } from '@youjian/mailstack';
 import { describe, expect, it } from 'vitest';
 import { folderStatus } from './folder-status';
 import { listFolders } from './folders';
-import { useImapSession } from './test-stack.integration-helpers';
+import { closeImap, openImap } from './imap-connect';
+import { freshCredentials, useImapSession } from './test-stack.integration-helpers';
 
 function rolesOf(folders: Awaited<ReturnType<typeof listFolders>>) {
   return Object.fromEntries(
@@ -56,5 +58,27 @@ describe('folders on the NetEase emulation (SPECIAL-USE on Chinese names)', () =
     expect(status.uidNext).toBeNull();
     expect(status.uidValidity).toBeGreaterThan(0);
     expect(status.unseen).toBe(0);
+  });
+});
+
+describe('STATUS of the selected folder', () => {
+  it('counts mail delivered after the folder was selected', async () => {
+    const creds = await freshCredentials('qq');
+    const client = await openImap(creds);
+    try {
+      await client.mailboxOpen('INBOX', { readOnly: true });
+      const before = await folderStatus(client, 'INBOX');
+      await deliverMessage({
+        from: 'sender@example.test',
+        to: creds.address,
+        raw: `From: sender@example.test\r\nTo: ${creds.address}\r\nSubject: after select\r\nMessage-ID: <after-select-${Date.now()}@example.test>\r\n\r\nbody\r\n`,
+      });
+      await expect
+        .poll(async () => (await folderStatus(client, 'INBOX')).messages, { timeout: 5_000 })
+        .toBe(before.messages + 1);
+      expect((await folderStatus(client, 'INBOX')).uidNext).toBe((before.uidNext ?? 0) + 1);
+    } finally {
+      await closeImap(client);
+    }
   });
 });
