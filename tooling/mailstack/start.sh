@@ -57,7 +57,7 @@ if [ "${KEEP:-0}" != 1 ]; then
   for d in etc run state log mail postfix; do [ -e "$ROOT/$d" ] && mv "$ROOT/$d" "$TRASH/"; done
   setsid rm -rf "$TRASH" </dev/null >/dev/null 2>&1 9>&- &
 fi
-mkdir -p "$ROOT"/{etc/users/qq.test,etc/users/163.test,etc/sieve,run/dovecot,state/dovecot,log,tls,mail}
+mkdir -p "$ROOT"/{etc/users/qq.test,etc/users/163.test,etc/users/courier.test,etc/sieve,run/dovecot,state/dovecot,log,tls,mail}
 mkdir -p "$ROOT"/postfix/{etc,data,spool}
 if [ ! -s "$ROOT/tls/cert.pem" ] || [ ! -s "$ROOT/tls/key.pem" ]; then
   openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 3650 \

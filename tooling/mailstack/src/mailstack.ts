@@ -13,7 +13,11 @@ import { ImapFlow } from 'imapflow';
 import nodemailer from 'nodemailer';
 import { readProxyEnv } from './provider-proxy/env';
 
-export type MailstackDomain = 'qq.test' | '163.test';
+/**
+ * qq.test and 163.test: QQ and NetEase folder names; courier.test: the personal namespace
+ * "INBOX." with "." as separator (RFC 2342), as Courier-IMAP and Cyrus have it.
+ */
+export type MailstackDomain = 'qq.test' | '163.test' | 'courier.test';
 export type EndpointSecurity = 'tls' | 'starttls' | 'plain';
 
 export interface MailstackEndpoint {
@@ -65,6 +69,11 @@ export const MAILSTACK = {
       smtp: { host, port: 31465, security: 'tls' },
     },
     other: {
+      imap: { host, port: 31993, security: 'tls' },
+      smtp: { host, port: 31587, security: 'starttls' },
+    },
+    /** raw Dovecot too; a courier.test user sees the "INBOX." namespace there */
+    courier: {
       imap: { host, port: 31993, security: 'tls' },
       smtp: { host, port: 31587, security: 'starttls' },
     },
