@@ -255,6 +255,12 @@ export const pendingImapOp = pgTable(
 );
 
 export type OutgoingState = 'queued' | 'sending' | 'sent' | 'failed';
+/**
+ * The Sent copy of a sent mail: `awaiting` while Youjian looks for the provider's copy
+ * (QQ, NetEase), then `filed_by_provider`, `appended` (an `append` op was queued in the
+ * same transaction) or `not_found` (a provider known to file it had not yet).
+ */
+export type SentCopyState = 'awaiting' | 'filed_by_provider' | 'appended' | 'not_found';
 export interface OutgoingDraft {
   to: MailAddress[];
   cc: MailAddress[];
@@ -280,9 +286,19 @@ export const outgoingMail = pgTable(
     lastError: text('last_error'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
+    /** null until SMTP accepted the mail (and for mail sent before this column existed) */
+    sentCopy: text('sent_copy').$type<SentCopyState>(),
+    /** while `awaiting`: when to look at Sent next, and when to stop looking */
+    sentCopyCheckAt: timestamp('sent_copy_check_at', { withTimezone: true }),
+    sentCopyLookUntil: timestamp('sent_copy_look_until', { withTimezone: true }),
+    /** while `awaiting`: the exact bytes SMTP accepted, base64, to APPEND if no copy shows */
+    sentCopyRawBase64: text('sent_copy_raw_base64'),
   },
   (t) => [
     primaryKey({ columns: [t.accountId, t.id] }),
     index('outgoing_mail_account_state_idx').on(t.accountId, t.state),
+    index('outgoing_mail_sent_copy_due_idx')
+      .on(t.accountId, t.sentCopyCheckAt)
+      .where(sql`${t.sentCopy} = 'awaiting'`),
   ],
 );
