@@ -67,6 +67,14 @@ export const mailAccount = pgTable(
     /** first-sync progress 0..100 */
     syncProgress: integer('sync_progress').notNull().default(0),
     capabilities: text('capabilities').array().notNull().default(sql`'{}'::text[]`),
+    /**
+     * the server's first personal namespace (RFC 2342 NAMESPACE): new folders are created
+     * below its prefix ("INBOX." at Courier and Cyrus); null until the worker first connected
+     */
+    personalNamespace: jsonb('personal_namespace').$type<{
+      prefix: string;
+      delimiter: string | null;
+    }>(),
     /** worker lease: one owner at a time */
     leaseOwner: text('lease_owner'),
     leaseExpiresAt: timestamp('lease_expires_at', { withTimezone: true }),
