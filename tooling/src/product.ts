@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { closeDb, createDb, readDbEnv } from '@youjian/db';
-import { resolveDatabaseUrl } from '@youjian/db/embedded';
+import { isFree, resolveDatabaseUrl, StartupError } from '@youjian/db/embedded';
 import { migrateDb } from '@youjian/db/migrate';
 
 /** Repository root: tooling/src → .. → .. */
@@ -29,23 +29,26 @@ export interface RunningProduct {
  * Starts Youjian as `npm start` does: the database (embedded unless DATABASE_URL is
  * set), migrations, a production build of the web app (turbo skips it when nothing
  * changed), then `next start` and the worker side by side.
+ * Throws a StartupError (one line: what is wrong, what to do) for the failures a person
+ * can fix — the web port taken first of all, before anything else is started.
  */
 export async function startProduct(options: ProductOptions = {}): Promise<RunningProduct> {
   const log = options.log ?? ((line: string) => console.log(line));
-  const port = options.port ?? Number(process.env.PORT ?? 3000);
+  const port = webPort(options.port ?? process.env.PORT);
   const startedAt = performance.now();
   const dbEnv = readDbEnv();
+  await refuseTakenWebPort(port);
 
-  const database = await resolveDatabaseUrl(dbEnv);
-  log(
-    `database: ${database.embedded ? `embedded Postgres in ${dbEnv.dataDir}/pg` : 'DATABASE_URL'}`,
-  );
-  const db = createDb(database.url, { max: 1 });
-  await migrateDb(db);
-  await closeDb(db);
-  await options.beforeStart?.(database.url);
-
-  buildWebApp(log);
+  const database = await resolveDatabaseUrl(dbEnv, { log });
+  log(`database: ${database.description}`);
+  try {
+    await migrate(database.url, database.embedded);
+    await options.beforeStart?.(database.url);
+    buildWebApp(log);
+  } catch (error) {
+    await database.stop();
+    throw error;
+  }
 
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -75,23 +78,60 @@ export async function startProduct(options: ProductOptions = {}): Promise<Runnin
       env,
     ),
   ];
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    await Promise.all(children.map(stopChild));
+    await database.stop();
+  };
   const url = `http://localhost:${port}`;
-  await waitForHttp(`${url}/sign-in`, children);
+  try {
+    await waitForHttp(`${url}/sign-in`, children);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
   log(
     `Youjian is ready at ${url} (${((performance.now() - startedAt) / 1000).toFixed(1)} s from start)`,
   );
+  return { url, databaseUrl: database.url, stop };
+}
 
-  let stopped = false;
-  return {
-    url,
-    databaseUrl: database.url,
-    stop: async () => {
-      if (stopped) return;
-      stopped = true;
-      await Promise.all(children.map(stopChild));
-      await database.stop();
-    },
-  };
+function webPort(given: number | string | undefined): number {
+  const port = Number(given ?? 3000);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new StartupError(`PORT=${given} is not a TCP port — use a number such as PORT=3001`);
+  }
+  return port;
+}
+
+/** One line naming the port and a free one to choose instead. */
+async function refuseTakenWebPort(port: number): Promise<void> {
+  // `next start` listens on every address, so the port must be free on all of them
+  if (await isFree(port, undefined)) return;
+  let other = port + 1;
+  while (other < 65535 && !(await isFree(other, undefined))) other += 1;
+  throw new StartupError(
+    `port ${port} is in use by another program (another Youjian?) — stop it, or start on another port: PORT=${other} npm start`,
+  );
+}
+
+async function migrate(url: string, embedded: boolean): Promise<void> {
+  const db = createDb(url, { max: 1 });
+  try {
+    await migrateDb(db);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (!embedded && (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === '28P01')) {
+      throw new StartupError(
+        `cannot use the database at DATABASE_URL (${code}) — check that it runs and the URL is right, or unset DATABASE_URL to use the embedded one`,
+      );
+    }
+    throw error;
+  } finally {
+    await closeDb(db);
+  }
 }
 
 function buildWebApp(log: (line: string) => void): void {
@@ -105,7 +145,9 @@ function buildWebApp(log: (line: string) => void): void {
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', TURBO_TELEMETRY_DISABLED: '1' },
     },
   );
-  if (result.status !== 0) throw new Error('the web app failed to build');
+  if (result.status !== 0) {
+    throw new StartupError('the web app failed to build (its errors are above)');
+  }
 }
 
 /** Better Auth signs sessions with this; generated once per data folder for local use. */
@@ -159,7 +201,11 @@ async function stopChild(child: ChildProcess): Promise<void> {
 async function waitForHttp(url: string, children: ChildProcess[]): Promise<void> {
   for (;;) {
     const dead = children.find((child) => child.exitCode !== null);
-    if (dead) throw new Error(`a process exited before Youjian was ready (code ${dead.exitCode})`);
+    if (dead) {
+      throw new StartupError(
+        `a process exited before Youjian was ready (code ${dead.exitCode}; its output is above)`,
+      );
+    }
     try {
       const response = await fetch(url, { redirect: 'manual' });
       if (response.status < 500) return;
