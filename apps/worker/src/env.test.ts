@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readWorkerEnv } from './env';
 
 describe('readWorkerEnv', () => {
-  it('polls once a minute unless YOUJIAN_POLL_INTERVAL_MS says otherwise', () => {
-    expect(readWorkerEnv({ DATABASE_URL: 'postgres://x/y' }).pollIntervalMs).toBe(60_000);
+  it('leaves the poll interval to the provider presets unless YOUJIAN_POLL_INTERVAL_MS is set', () => {
+    expect(readWorkerEnv({ DATABASE_URL: 'postgres://x/y' }).pollIntervalMs).toBeUndefined();
     expect(
       readWorkerEnv({ DATABASE_URL: 'postgres://x/y', YOUJIAN_POLL_INTERVAL_MS: '2500' })
         .pollIntervalMs,
@@ -14,7 +14,7 @@ describe('readWorkerEnv', () => {
     expect(
       readWorkerEnv({ DATABASE_URL: 'postgres://x/y', YOUJIAN_POLL_INTERVAL_MS: '' })
         .pollIntervalMs,
-    ).toBe(60_000);
+    ).toBeUndefined();
   });
 
   it('leaves the flag resync interval to the engine unless YOUJIAN_FLAG_RESYNC_INTERVAL_MS is set', () => {

@@ -4,8 +4,11 @@ import { z } from 'zod';
 const workerEnvSchema = z.object({
   /** passed by the start script, which also runs the migrations */
   DATABASE_URL: z.string().min(1, 'DATABASE_URL is required (the start script passes it)'),
-  /** STATUS polling of INBOX on servers without IDLE (NetEase); about once a minute */
-  YOUJIAN_POLL_INTERVAL_MS: z.coerce.number().int().min(100).default(60_000),
+  /**
+   * ms between two looks at INBOX on servers without IDLE (NetEase), for every account;
+   * unset: each provider preset's own interval (10 s at NetEase, else 60 s)
+   */
+  YOUJIAN_POLL_INTERVAL_MS: z.coerce.number().int().min(100).optional(),
   /** how often every folder (not only INBOX) is synced */
   YOUJIAN_FOLDER_SYNC_INTERVAL_MS: z.coerce
     .number()
@@ -24,7 +27,8 @@ const workerEnvSchema = z.object({
 
 export interface WorkerEnv {
   databaseUrl: string;
-  pollIntervalMs: number;
+  /** undefined: the provider presets decide */
+  pollIntervalMs: number | undefined;
   folderIntervalMs: number;
   fullResyncIntervalMs: number | undefined;
   workerId: string | undefined;

@@ -15,7 +15,8 @@ const worker = await startWorker({
   fullResyncIntervalMs: env.fullResyncIntervalMs,
   workerId: env.workerId,
 });
-console.info(`[worker] ${worker.workerId} started (poll every ${env.pollIntervalMs} ms)`);
+const poll = env.pollIntervalMs === undefined ? 'per provider preset' : `${env.pollIntervalMs} ms`;
+console.info(`[worker] ${worker.workerId} started (INBOX poll without IDLE: ${poll})`);
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {

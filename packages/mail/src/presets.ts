@@ -17,6 +17,9 @@ function netEasePreset(id: '163' | '126' | 'yeah', label: string, domain: string
     id,
     label,
     domains: [domain],
+    // No IDLE at NetEase: the worker asks the open INBOX session with NOOP this often, so
+    // new mail shows within ~10 s as in 163's own app; a NOOP is no new login (throttled).
+    pollIntervalMs: 10_000,
     imap: tls(`imap.${domain}`, 993),
     smtp: tls(`smtp.${domain}`, 465),
     authCodeHelp: NETEASE_AUTH_CODE_HELP,

@@ -22,6 +22,11 @@ export interface ProviderPreset {
   label: string;
   /** address domains that belong to the preset, e.g. qq.com, foxmail.com */
   domains: string[];
+  /**
+   * ms between two looks at INBOX where the server has no IDLE (RFC 2177); absent: the
+   * worker's default, about once a minute. YOUJIAN_POLL_INTERVAL_MS overrides it.
+   */
+  pollIntervalMs?: number;
   /** undefined for `custom`: the user types host/port/security */
   imap?: Endpoint;
   smtp?: Endpoint;

@@ -4,11 +4,19 @@ import { accountCredentials } from '../account-credentials';
 import { accountStatusOf, recordAccountError } from '../account-status';
 import { applyPendingOps } from '../apply-pending-ops';
 import { indexBodies } from '../body-index';
+import { nextSentCopyCheckAt } from '../check-sent-copies';
 import { sendQueuedMail } from '../send-queued-mail';
 import { closeSession, loadAccount, syncMailboxes } from '../sync-account';
 import { Backoff } from './backoff';
 import { assertLeaseHeld, fencedDatabase, type LeaseFence, LeaseLostError } from './lease-fence';
-import { idleOnInbox, sleepUntilWoken, type WakeReason, wakeSignal } from './wait-for-change';
+import { DEFAULT_POLL_INTERVAL_MS, inboxPollIntervalMs } from './poll-interval';
+import {
+  idleOnInbox,
+  pollInboxWithNoop,
+  sleepUntilWoken,
+  type WakeReason,
+  wakeSignal,
+} from './wait-for-change';
 
 /** Retry of an account whose authorization code was rejected, unless woken first. */
 export const AUTH_FAILED_RETRY_MS = 30 * 60_000;
@@ -33,8 +41,11 @@ export interface AccountRunnerOptions {
   /** the lease holder's id: every write transaction asserts this worker still owns the account */
   workerId: string;
   secretBox: SecretBox;
-  /** STATUS polling of INBOX where the server has no IDLE */
-  pollIntervalMs: number;
+  /**
+   * ms between two looks at INBOX where the server has no IDLE; overrides the preset's
+   * interval (YOUJIAN_POLL_INTERVAL_MS). Default: the account's preset (poll-interval.ts).
+   */
+  pollIntervalMs?: number;
   /** how often every other folder is synced */
   folderIntervalMs: number;
   /** the periodic flag resync of servers without CONDSTORE (strategy.ts default 15 min) */
@@ -45,8 +56,8 @@ export interface AccountRunnerOptions {
 /**
  * Keeps one account current over one IMAP session (NetEase throttles logins, so one
  * connection per account): connect, apply queued changes, send queued mail, sync every
- * folder, then watch INBOX — IDLE where CAPABILITY lists it, STATUS polling elsewhere —
- * with the other folders on a slower schedule. Failures reconnect with backoff + jitter.
+ * folder, then watch INBOX — IDLE where CAPABILITY lists it, elsewhere NOOP on the
+ * selected INBOX at the preset's interval — with the other folders on a slower schedule. Failures reconnect with backoff + jitter.
  */
 export class AccountRunner {
   state: RunnerState = 'connecting';
@@ -59,6 +70,8 @@ export class AccountRunner {
   private client: ImapFlow | undefined;
   private loop: Promise<void> | undefined;
   private lastFullSyncAt = 0;
+  /** INBOX poll interval (ms) without IDLE: the account's preset or the override, on connect */
+  private inboxPollMs = DEFAULT_POLL_INTERVAL_MS;
   /** after every sync pass: new messages may have bodies to index */
   private bodiesPending = true;
   /** settles once, when stop() is called; raced against every wait */
@@ -106,6 +119,7 @@ export class AccountRunner {
         this.state = 'connecting';
         const account = await loadAccount(this.db, this.accountId);
         if (!account) return;
+        this.inboxPollMs = inboxPollIntervalMs(account.provider, this.options.pollIntervalMs);
         client = await openImap(accountCredentials(account, this.options.secretBox));
         this.client = client;
         await this.cycle(client, true, false);
@@ -226,18 +240,24 @@ export class AccountRunner {
 
   private async waitForChange(client: ImapFlow): Promise<WakeReason> {
     this.state = 'watching';
+    // a sent mail's copy is looked for in Sent at a due time (check-sent-copies.ts)
+    const sentCopyCheckAt = await nextSentCopyCheckAt(this.db, this.accountId);
     const untilFolders = Math.max(
       0,
-      this.lastFullSyncAt + this.options.folderIntervalMs - Date.now(),
+      Math.min(
+        this.lastFullSyncAt + this.options.folderIntervalMs,
+        sentCopyCheckAt?.getTime() ?? Number.POSITIVE_INFINITY,
+      ) - Date.now(),
     );
     const woken = Promise.race([this.wakeNow.promise, this.stopping]);
-    if (!client.capabilities.has('IDLE')) {
-      return sleepUntilWoken(woken, Math.min(this.options.pollIntervalMs, untilFolders));
-    }
     const [inbox] = await this.db
       .select({ path: mailbox.path })
       .from(mailbox)
       .where(and(eq(mailbox.accountId, this.accountId), eq(mailbox.role, 'inbox')));
-    return idleOnInbox(client, inbox?.path ?? 'INBOX', woken, untilFolders);
+    const inboxPath = inbox?.path ?? 'INBOX';
+    if (!client.capabilities.has('IDLE')) {
+      return pollInboxWithNoop(client, inboxPath, woken, this.inboxPollMs, untilFolders);
+    }
+    return idleOnInbox(client, inboxPath, woken, untilFolders);
   }
 }

@@ -10,7 +10,10 @@ export interface StartWorkerOptions {
   /** default: the key from YOUJIAN_SECRET_KEY or the data folder (loadSecretKey) */
   secretBox?: SecretBox;
   workerId?: string;
-  /** INBOX STATUS polling where there is no IDLE; default 60 s */
+  /**
+   * ms between two looks at INBOX where there is no IDLE, for every account; default: each
+   * account's provider preset (10 s at NetEase, else 60 s — poll-interval.ts)
+   */
   pollIntervalMs?: number;
   /** every folder, not just INBOX; default 5 min */
   folderIntervalMs?: number;
@@ -56,7 +59,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<Worker> 
       accountId,
       workerId,
       secretBox,
-      pollIntervalMs: options.pollIntervalMs ?? 60_000,
+      pollIntervalMs: options.pollIntervalMs,
       folderIntervalMs: options.folderIntervalMs ?? 5 * 60_000,
       fullResyncIntervalMs: options.fullResyncIntervalMs,
       log,

@@ -23,6 +23,27 @@ export function wakeSignal(): { promise: Promise<WakeReason>; wake: (reason: Wak
 }
 
 /**
+ * Turns what the server says about the selected folder into a wake reason: a new message
+ * count (EXISTS), an expunge or changed flags (untagged FETCH), or the session's end.
+ * Returns the function that stops listening.
+ */
+function wakeOnMailboxChange(client: ImapFlow, wake: (reason: WakeReason) => void): () => void {
+  const onExists = () => wake('exists');
+  const onChange = () => wake('mailbox_changed');
+  const onClose = () => wake('closed');
+  client.on('exists', onExists);
+  client.on('expunge', onChange);
+  client.on('flags', onChange);
+  client.on('close', onClose);
+  return () => {
+    client.off('exists', onExists);
+    client.off('expunge', onChange);
+    client.off('flags', onChange);
+    client.off('close', onClose);
+  };
+}
+
+/**
  * IDLE (RFC 2177) on INBOX until the server reports a change, the runner is woken, or
  * `maxWaitMs` passes. The mailbox lock is held while idling and released in finally;
  * IDLE is ended (DONE) before the lock is given back.
@@ -35,14 +56,8 @@ export async function idleOnInbox(
 ): Promise<WakeReason> {
   const lock = await client.getMailboxLock(inboxPath, { readOnly: true });
   const signal = wakeSignal();
-  const onExists = () => signal.wake('exists');
-  const onChange = () => signal.wake('mailbox_changed');
-  const onClose = () => signal.wake('closed');
+  const stopListening = wakeOnMailboxChange(client, signal.wake);
   const timer = setTimeout(() => signal.wake('timer'), Math.min(maxWaitMs, IDLE_RESTART_MS));
-  client.on('exists', onExists);
-  client.on('expunge', onChange);
-  client.on('flags', onChange);
-  client.on('close', onClose);
   void woken.then(signal.wake);
   let idling: Promise<unknown> | undefined;
   try {
@@ -50,10 +65,7 @@ export async function idleOnInbox(
     return await signal.promise;
   } finally {
     clearTimeout(timer);
-    client.off('exists', onExists);
-    client.off('expunge', onChange);
-    client.off('flags', onChange);
-    client.off('close', onClose);
+    stopListening();
     // any command breaks IDLE first (imapflow sends DONE in its preCheck)
     if (client.usable) await client.noop().catch(() => undefined);
     await idling;
@@ -61,7 +73,54 @@ export async function idleOnInbox(
   }
 }
 
-/** Without IDLE (NetEase): wait for the poll interval, or until woken. */
+/**
+ * Without IDLE (NetEase): INBOX stays selected (EXAMINE) on the account's one session and
+ * is asked every `intervalMs` with NOOP, whose answer carries EXISTS/EXPUNGE/FETCH for
+ * the selected folder (RFC 3501 §6.1.2) — so new mail and other clients' flag changes are
+ * seen without a new LOGIN (NetEase throttles logins) and without STATUS, which Dovecot
+ * answers for the selected folder from the session's stale view (§6.3.10). Resolves with
+ * what changed, 'woken', 'closed', or 'timer' after `maxWaitMs` (ms). Where INBOX cannot
+ * be selected it falls back to waiting one interval, after which the runner's pass looks
+ * with STATUS. The mailbox lock is released in finally, with no NOOP left in flight.
+ */
+export async function pollInboxWithNoop(
+  client: ImapFlow,
+  inboxPath: string,
+  woken: Promise<WakeReason>,
+  intervalMs: number,
+  maxWaitMs: number,
+): Promise<WakeReason> {
+  let lock: Awaited<ReturnType<ImapFlow['getMailboxLock']>>;
+  try {
+    lock = await client.getMailboxLock(inboxPath, { readOnly: true });
+  } catch {
+    if (!client.usable) return 'closed';
+    return sleepUntilWoken(woken, Math.min(intervalMs, maxWaitMs));
+  }
+  const signal = wakeSignal();
+  const stopListening = wakeOnMailboxChange(client, signal.wake);
+  void woken.then(signal.wake);
+  const until = Date.now() + maxWaitMs;
+  try {
+    for (;;) {
+      const left = until - Date.now();
+      if (left <= 0) return 'timer';
+      const reason = await sleepUntilWoken(signal.promise, Math.min(intervalMs, left));
+      if (reason !== 'timer') return reason;
+      try {
+        // the untagged answers reach the listeners above before NOOP completes
+        await client.noop();
+      } catch {
+        return client.usable ? 'timer' : 'closed';
+      }
+    }
+  } finally {
+    stopListening();
+    lock.release();
+  }
+}
+
+/** Waits `ms` (milliseconds), or until `woken` settles first; resolves with the reason. */
 export async function sleepUntilWoken(woken: Promise<WakeReason>, ms: number): Promise<WakeReason> {
   const signal = wakeSignal();
   const timer = setTimeout(() => signal.wake('timer'), ms);
