@@ -27,9 +27,18 @@ export async function serverFolderPaths(client: ImapFlow): Promise<Set<string>> 
   return new Set((await listFolders(client)).map((folder) => folder.path));
 }
 
-export async function createServerFolder(client: ImapFlow, path: string): Promise<void> {
+/**
+ * CREATE (RFC 3501 §6.3.3). Returns the path the server now has: imapflow puts a path
+ * outside the personal namespace below its prefix (RFC 2342), so a caller that passed a
+ * bare name learns the real path here. Throws MailError when the server refuses.
+ */
+export async function createServerFolder(
+  client: ImapFlow,
+  path: string,
+): Promise<{ path: string }> {
   const created = await imapCall(client, () => client.mailboxCreate(path));
   if (!created) throw refused('CREATE', path);
+  return { path: created.path };
 }
 
 export async function renameServerFolder(

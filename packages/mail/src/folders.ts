@@ -5,6 +5,7 @@
  */
 import type { ImapFlow, ListResponse } from 'imapflow';
 import { imapEndpointOf, toMailError } from './errors';
+import { folderDisplayName, type PersonalNamespace, ROOT_NAMESPACE } from './folder-path';
 import { detectFolderRole } from './folder-role';
 import type { FolderRole, RemoteFolder } from './types';
 
@@ -19,7 +20,24 @@ function isSelectable(entry: ListResponse): boolean {
   return !entry.flags.has('\\Noselect') && !entry.flags.has('\\NonExistent');
 }
 
+/**
+ * The session's first personal namespace (RFC 2342), which imapflow reads with NAMESPACE
+ * right after login (or derives from LIST "" "" where the server lacks NAMESPACE). A
+ * session that has not logged in yet reads as the root namespace.
+ */
+export function personalNamespaceOf(client: ImapFlow): PersonalNamespace {
+  const namespace = client.namespace;
+  if (!namespace) return ROOT_NAMESPACE;
+  return { prefix: namespace.prefix ?? '', delimiter: namespace.delimiter || null };
+}
+
+/**
+ * Every folder of the session's LIST, with its role, whether it can hold messages, and
+ * the name the user sees (its last level, without the personal namespace prefix).
+ * Throws MailError when the server refuses LIST or the connection fails.
+ */
 export async function listFolders(client: ImapFlow): Promise<RemoteFolder[]> {
+  const namespace = personalNamespaceOf(client);
   let entries: ListResponse[];
   try {
     entries = await client.list();
@@ -28,11 +46,12 @@ export async function listFolders(client: ImapFlow): Promise<RemoteFolder[]> {
   }
   const folders = entries.map((entry) => {
     const flags = serverFlags(entry);
+    const delimiter = entry.delimiter || null;
     return {
       folder: {
         path: entry.path,
-        delimiter: entry.delimiter || null,
-        name: entry.name,
+        delimiter,
+        name: folderDisplayName(entry.path, { prefix: namespace.prefix, delimiter }),
         role: detectFolderRole({ path: entry.path, name: entry.name, flags }),
         selectable: isSelectable(entry),
       } satisfies RemoteFolder,

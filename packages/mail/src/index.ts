@@ -7,6 +7,14 @@ export { MailError, type MailProtocol, toMailError } from './errors';
 export { fetchBodyTexts } from './fetch-body-texts';
 export { fetchRawMessage } from './fetch-raw-message';
 export { fetchFlags, fetchSummaries, type SummaryOptions } from './fetch-summaries';
+export {
+  folderDisplayName,
+  type PersonalNamespace,
+  parentFolderPath,
+  pathInNamespace,
+  ROOT_NAMESPACE,
+  serverFolderPath,
+} from './folder-path';
 export { detectFolderRole } from './folder-role';
 export { folderStatus } from './folder-status';
 export {
@@ -15,7 +23,7 @@ export {
   renameServerFolder,
   serverFolderPaths,
 } from './folder-write';
-export { listFolders } from './folders';
+export { listFolders, personalNamespaceOf } from './folders';
 export { decodeEncodedWords } from './header-decode';
 export { closeImap, openImap } from './imap-connect';
 export { appendMessage, expungeUids, moveMessages, presentUids, setFlags } from './imap-write';

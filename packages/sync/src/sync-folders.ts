@@ -3,12 +3,19 @@ import {
   type Database,
   eq,
   inArray,
+  mailAccount,
   mailbox,
   message,
   publishMailEvent,
   sql,
 } from '@youjian/db';
-import { type ImapFlow, listFolders, type RemoteFolder } from '@youjian/mail';
+import {
+  type ImapFlow,
+  listFolders,
+  type PersonalNamespace,
+  personalNamespaceOf,
+  type RemoteFolder,
+} from '@youjian/mail';
 import { pendingFolderPaths } from './pending-folder-paths';
 
 export type MailboxRow = typeof mailbox.$inferSelect;
@@ -38,6 +45,7 @@ export async function syncFolderList(
   account: { id: string; userId: string },
 ): Promise<MailboxRow[]> {
   const accountId = account.id;
+  await recordPersonalNamespace(db, accountId, personalNamespaceOf(client));
   // queued folder changes the server has not seen yet are not undone by its list
   const pending = await pendingFolderPaths(db, accountId);
   const remote = dedupeRoles(
@@ -99,6 +107,27 @@ export async function syncFolderList(
     });
   }
   return rows.filter((row) => serverPaths.has(row.path)).sort(folderSyncOrder);
+}
+
+/**
+ * Keeps the server's personal namespace (RFC 2342) on the account, where the web app
+ * reads it to give a new folder its server path. Writes only when it changed.
+ */
+async function recordPersonalNamespace(
+  db: Database,
+  accountId: string,
+  namespace: PersonalNamespace,
+): Promise<void> {
+  const value = { prefix: namespace.prefix, delimiter: namespace.delimiter };
+  await db
+    .update(mailAccount)
+    .set({ personalNamespace: value })
+    .where(
+      and(
+        eq(mailAccount.id, accountId),
+        sql`${mailAccount.personalNamespace} is distinct from ${JSON.stringify(value)}::jsonb`,
+      ),
+    );
 }
 
 /** Pure: whether the mirrored row already says what the server lists. */

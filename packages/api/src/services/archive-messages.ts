@@ -1,5 +1,7 @@
 import { and, type Database, eq, mailbox, sql } from '@youjian/db';
+import { serverFolderPath } from '@youjian/mail';
 import { queueFolderCreate, queueMessageMove } from '@youjian/sync';
+import { folderNamespaceOf } from '../lib/folder-namespace';
 import { commitMirrorChange, folderWithRole } from '../lib/mirror-change';
 import { requireOwnedAccount, type Transaction } from '../lib/owned-rows';
 
@@ -15,8 +17,9 @@ export const ARCHIVE_FOLDER_NAME = 'Archive';
 
 /**
  * Moves messages to the archive folder. QQ and NetEase have none: a top-level "Archive"
- * folder is then used, and created (queued before the move, in the same transaction)
- * when missing — the mail package names such a folder's role `archive` from then on.
+ * folder is then used ("INBOX.Archive" below a namespace prefix), and created (queued
+ * before the move, in the same transaction) when missing — the mail package names such a
+ * folder's role `archive` from then on.
  */
 export async function archiveMessages(
   options: ArchiveMessagesOptions,
@@ -29,30 +32,25 @@ export async function archiveMessages(
   });
 }
 
+/** The archive folder, created at the top of the personal namespace (RFC 2342) if need be. */
 async function archiveFolderOf(tx: Transaction, accountId: string) {
   const byRole = await folderWithRole(tx, accountId, 'archive');
   if (byRole) return byRole;
+  const namespace = await folderNamespaceOf(tx, accountId);
+  const path = serverFolderPath({ name: ARCHIVE_FOLDER_NAME, parentPath: null, namespace });
   const [byName] = await tx
     .select({ id: mailbox.id })
     .from(mailbox)
     .where(
-      and(
-        eq(mailbox.accountId, accountId),
-        sql`lower(${mailbox.path}) = ${ARCHIVE_FOLDER_NAME.toLowerCase()}`,
-      ),
+      and(eq(mailbox.accountId, accountId), sql`lower(${mailbox.path}) = ${path.toLowerCase()}`),
     )
     .limit(1);
   if (byName) return byName;
-  const [inbox] = await tx
-    .select({ delimiter: mailbox.delimiter })
-    .from(mailbox)
-    .where(and(eq(mailbox.accountId, accountId), eq(mailbox.role, 'inbox')))
-    .limit(1);
   const { folderId } = await queueFolderCreate(tx, {
     accountId,
-    path: ARCHIVE_FOLDER_NAME,
+    path,
     name: ARCHIVE_FOLDER_NAME,
-    delimiter: inbox?.delimiter ?? '/',
+    delimiter: namespace.delimiter,
     role: 'archive',
   });
   return { id: folderId };
