@@ -142,6 +142,7 @@ export async function parseMessage(raw: Buffer): Promise<ParsedMessage> {
   const from = flattenAddresses(email.from);
   const parsed: ParsedMessage = {
     messageId: email.messageId?.trim() || null,
+    replyTo: flattenAddresses(email.replyTo),
     inReplyTo: email.inReplyTo?.trim() || null,
     references: parseMessageIds(email.references),
     subject: email.subject ?? '',

@@ -16,6 +16,7 @@ export {
 } from './enqueue-imap-op';
 export { loadAttachment } from './load-attachment';
 export { attachmentUrl, loadMessageBody, type MessageBody } from './load-message-body';
+export { loadMessageSource } from './load-message-source';
 export { queueFolderCreate, queueFolderDelete, queueFolderRename } from './queue-folder-change';
 export { type MirrorChange, queueMessageExpunge, queueMessageMove } from './queue-message-move';
 export { queueOutgoingMail } from './queue-outgoing-mail';

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { eq, mailAccount, type OutgoingDraft, outgoingMail, sql } from '@youjian/db';
+import type { OutgoingAttachment } from '@youjian/mail';
 import type { Tx } from './db-types';
 import { WORK_CHANNEL } from './wake-worker';
 
@@ -33,4 +34,13 @@ export async function queueOutgoingMail(
   if (!row) throw new Error('outgoing mail was not queued');
   await tx.execute(sql`select pg_notify(${WORK_CHANNEL}, ${options.accountId})`);
   return row;
+}
+
+/** The draft's attachments as the composer takes them (the queue row keeps them base64). */
+export function outgoingAttachments(draft: OutgoingDraft): OutgoingAttachment[] {
+  return (draft.attachments ?? []).map((attachment) => ({
+    filename: attachment.filename,
+    contentType: attachment.contentType,
+    content: Buffer.from(attachment.contentBase64, 'base64'),
+  }));
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { inResponseTo, responseKind } from '../lib/response-kind';
 import { archiveMessages } from '../services/archive-messages';
 import { deleteMessages } from '../services/delete-messages';
 import { getMessage } from '../services/get-message';
@@ -6,6 +7,7 @@ import { getOutgoingStatus } from '../services/get-outgoing-status';
 import { listMessages } from '../services/list-messages';
 import { markSpam } from '../services/mark-spam';
 import { moveMessages } from '../services/move-messages';
+import { prepareReply } from '../services/prepare-reply';
 import { sendMail } from '../services/send-mail';
 import { setFlags } from '../services/set-flags';
 import { protectedProcedure } from '../trpc';
@@ -45,6 +47,14 @@ export const sendMailInput = z.object({
   cc: z.string().max(10_000).default(''),
   subject: z.string().max(1_000),
   text: z.string().max(1_000_000),
+  inResponseTo: inResponseTo.optional(),
+});
+
+export const prepareReplyInput = z.object({
+  accountId: z.uuid(),
+  messageId: z.uuid(),
+  kind: responseKind,
+  timeZone: z.string().max(64).optional(),
 });
 
 export const outgoingStatusInput = z.object({ accountId: z.uuid(), id: z.uuid() });
@@ -92,7 +102,15 @@ export const messagesRouter = {
 
   send: protectedProcedure
     .input(sendMailInput)
-    .mutation(({ ctx, input }) => sendMail({ db: ctx.db, userId: ctx.userId, ...input })),
+    .mutation(({ ctx, input }) =>
+      sendMail({ db: ctx.db, secretBox: ctx.secretBox, userId: ctx.userId, ...input }),
+    ),
+
+  prepareReply: protectedProcedure
+    .input(prepareReplyInput)
+    .query(({ ctx, input }) =>
+      prepareReply({ db: ctx.db, secretBox: ctx.secretBox, userId: ctx.userId, ...input }),
+    ),
 
   outgoingStatus: protectedProcedure
     .input(outgoingStatusInput)

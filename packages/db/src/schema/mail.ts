@@ -269,6 +269,13 @@ export type OutgoingState = 'queued' | 'sending' | 'sent' | 'failed';
  * same transaction) or `not_found` (a provider known to file it had not yet).
  */
 export type SentCopyState = 'awaiting' | 'filed_by_provider' | 'appended' | 'not_found';
+/** A file the worker attaches as is (a forward's attachments, a forwarded message). */
+export interface OutgoingDraftAttachment {
+  filename: string;
+  contentType: string;
+  contentBase64: string;
+}
+
 export interface OutgoingDraft {
   to: MailAddress[];
   cc: MailAddress[];
@@ -276,6 +283,9 @@ export interface OutgoingDraft {
   text: string;
   inReplyTo?: string;
   references?: string[];
+  /** the sender's name in From; absent in rows queued before it was recorded */
+  fromName?: string;
+  attachments?: OutgoingDraftAttachment[];
 }
 
 /** Outgoing mail, sent by the worker through the account's own SMTP server. */
