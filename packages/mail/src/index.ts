@@ -28,6 +28,7 @@ export { decodeEncodedWords } from './header-decode';
 export { closeImap, openImap } from './imap-connect';
 export { appendMessage, expungeUids, moveMessages, presentUids, setFlags } from './imap-write';
 export { parseMessage } from './parse-message';
+export * from './reply';
 export { getPreset, PROVIDER_PRESETS, presetForAddress, resolveEndpoints } from './presets';
 export { fetchPreviews, previewText } from './preview';
 export { sanitizeMailHtml } from './sanitize-html';

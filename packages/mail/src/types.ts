@@ -110,6 +110,8 @@ export interface ParsedAttachment {
 
 export interface ParsedMessage {
   messageId: string | null;
+  /** RFC 5322 §3.6.2: where replies should go; absent or empty when the header is */
+  replyTo?: MailAddress[];
   inReplyTo?: string | null;
   references?: string[];
   subject: string;
@@ -138,4 +140,12 @@ export interface OutgoingMessage {
   messageId: string;
   inReplyTo?: string;
   references?: string[];
+  /** files carried along: a forward's attachments, or the forwarded message itself */
+  attachments?: OutgoingAttachment[];
+}
+
+export interface OutgoingAttachment {
+  filename: string;
+  contentType: string;
+  content: Uint8Array;
 }

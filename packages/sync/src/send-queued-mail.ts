@@ -14,6 +14,7 @@ import { accountCredentials } from './account-credentials';
 import { applyPendingOps } from './apply-pending-ops';
 import { enqueueImapOp } from './enqueue-imap-op';
 import { findInFolder } from './find-in-folder';
+import { outgoingAttachments } from './queue-outgoing-mail';
 import type { AccountRow } from './sync-account';
 
 type OutgoingRow = typeof outgoingMail.$inferSelect;
@@ -84,7 +85,7 @@ async function sendOne(ctx: SendContext, row: OutgoingRow): Promise<boolean> {
   let raw: Buffer;
   try {
     ({ raw } = await sendMail(accountCredentials(account, ctx.secretBox), {
-      from: { name: account.displayName, address: account.address },
+      from: { name: row.draft.fromName ?? account.displayName, address: account.address },
       to: row.draft.to,
       cc: row.draft.cc,
       subject: row.draft.subject,
@@ -92,6 +93,7 @@ async function sendOne(ctx: SendContext, row: OutgoingRow): Promise<boolean> {
       messageId: row.messageIdHeader,
       inReplyTo: row.draft.inReplyTo,
       references: row.draft.references,
+      attachments: outgoingAttachments(row.draft),
     }));
   } catch (error) {
     const permanent = error instanceof MailError && PERMANENT_SEND_FAILURES.has(error.code);
