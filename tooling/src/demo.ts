@@ -16,6 +16,7 @@ import {
 import { ensureMailstack, MAILSTACK, providerEnv } from '@youjian/mailstack';
 import { seedMailbox } from '@youjian/mailstack/seed';
 import { REPO_ROOT, startProduct } from './product';
+import { exitOnStartupFailure } from './startup-failure';
 
 /**
  * `npm run demo`: the local stand-ins for QQ Mail and NetEase with seeded mailboxes, a
@@ -48,7 +49,7 @@ for (const [index, mailbox] of LINKED.entries()) {
 const product = await startProduct({
   env: { ...providerEnv(), YOUJIAN_POLL_INTERVAL_MS: '15000' },
   beforeStart: createDemoUser,
-});
+}).catch(exitOnStartupFailure);
 
 console.log(`
   Youjian demo is running at ${product.url}

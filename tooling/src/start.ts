@@ -1,36 +1,11 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { readDbEnv } from '@youjian/db';
-import { oneLine, StartupError } from '@youjian/db/embedded';
 import { startProduct } from './product';
+import { exitOnStartupFailure } from './startup-failure';
 
-/**
- * `npm start`. A start-up failure ends in one line on stderr saying what is wrong and
- * what to do, and exit code 1; an unforeseen one also leaves its stack trace in
- * `<data folder>/start-error.log` for whoever reports it.
- */
-try {
-  const product = await startProduct();
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      console.log('stopping …');
-      void product.stop().then(() => process.exit(0));
-    });
-  }
-} catch (error) {
-  console.error(`Youjian could not start: ${oneLine(error)}${traceNote(error)}`);
-  process.exit(1);
-}
-
-function traceNote(error: unknown): string {
-  if (error instanceof StartupError) return '';
-  try {
-    const file = path.join(readDbEnv().dataDir, 'start-error.log');
-    const trace = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, `${new Date().toISOString()}\n${trace}\n`);
-    return ` (details in ${file})`;
-  } catch {
-    return '';
-  }
+/** `npm start`; a start-up failure ends in one line (see exitOnStartupFailure). */
+const product = await startProduct().catch(exitOnStartupFailure);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    console.log('stopping …');
+    void product.stop().then(() => process.exit(0));
+  });
 }
