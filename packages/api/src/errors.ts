@@ -8,6 +8,7 @@ export type AppErrorCode =
   | 'NOT_FOUND'
   | 'UNAUTHENTICATED'
   | 'AUTH_FAILED'
+  | 'HOST_NOT_ALLOWED'
   | 'PROVIDER_UNREACHABLE'
   | 'TLS_FAILED'
   | 'TIMEOUT'
@@ -30,6 +31,9 @@ export class AppError extends Error {
 
 const APP_CODE_OF_MAIL_CODE: Record<MailErrorCode, AppErrorCode> = {
   AUTH_FAILED: 'AUTH_FAILED',
+  // both say "this server will not be used", whatever the user types as the code
+  AUTH_NOT_OFFERED: 'HOST_NOT_ALLOWED',
+  HOST_NOT_ALLOWED: 'HOST_NOT_ALLOWED',
   HOST_UNREACHABLE: 'PROVIDER_UNREACHABLE',
   TLS_FAILED: 'TLS_FAILED',
   TIMEOUT: 'TIMEOUT',
@@ -37,6 +41,8 @@ const APP_CODE_OF_MAIL_CODE: Record<MailErrorCode, AppErrorCode> = {
   RECIPIENT_REJECTED: 'SEND_REJECTED',
   MESSAGE_NOT_FOUND: 'NOT_FOUND',
   MALFORMED_MESSAGE: 'PROVIDER_ERROR',
+  // the folder was renumbered on the server and is being read again: try again shortly
+  UIDVALIDITY_CHANGED: 'PROVIDER_ERROR',
   PROTOCOL: 'PROVIDER_ERROR',
 };
 
@@ -45,6 +51,8 @@ const TRPC_CODE_OF_APP_CODE: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
   UNAUTHENTICATED: 'UNAUTHORIZED',
   // the provider refused the user's authorization code: a problem with what they typed
   AUTH_FAILED: 'BAD_REQUEST',
+  // a server the service refuses to reach: a problem with what the user typed, not a fault
+  HOST_NOT_ALLOWED: 'BAD_REQUEST',
   PROVIDER_UNREACHABLE: 'BAD_GATEWAY',
   TLS_FAILED: 'BAD_GATEWAY',
   TIMEOUT: 'GATEWAY_TIMEOUT',

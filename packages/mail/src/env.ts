@@ -2,7 +2,10 @@
  * The only reader of process.env in the mail package.
  * YOUJIAN_PROVIDER_ENDPOINTS overrides preset endpoints, so tests and the demo can point
  * the qq/163 presets at the local provider emulation instead of the real servers.
+ * YOUJIAN_ALLOWED_MAIL_HOSTS lets the egress guard reach hosts that are not public mail
+ * servers; an overridden preset endpoint must be listed there too.
  */
+import { type AllowedMailHost, parseAllowedMailHosts } from './egress/allowed-hosts';
 import type { Endpoint, ProviderId } from './types';
 
 export type EndpointOverrides = Partial<Record<ProviderId, { imap?: Endpoint; smtp?: Endpoint }>>;
@@ -58,4 +61,12 @@ export function parseEndpointOverrides(json: string | undefined): EndpointOverri
 /** Read at call time, not import time, so a test can set the variable before linking. */
 export function endpointOverrides(): EndpointOverrides {
   return parseEndpointOverrides(process.env.YOUJIAN_PROVIDER_ENDPOINTS);
+}
+
+/**
+ * The operator's allow-list (egress/allowed-hosts.ts), read at call time so a test can set
+ * or clear it around one call. Throws on a malformed port.
+ */
+export function allowedMailHosts(): AllowedMailHost[] {
+  return parseAllowedMailHosts(process.env.YOUJIAN_ALLOWED_MAIL_HOSTS);
 }

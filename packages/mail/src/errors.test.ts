@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MailError, toMailError } from './errors';
+import { imapEndpointOf, inProductWords, MailError, toMailError } from './errors';
 
 const qqImap = { host: 'imap.qq.com', port: 993, security: 'tls' as const };
 const qqSmtp = { host: 'smtp.qq.com', port: 465, security: 'tls' as const };
@@ -278,5 +278,78 @@ describe('toMailError', () => {
     const wrapped = toMailError('weird', 'imap');
     expect(wrapped).toBeInstanceOf(MailError);
     expect(wrapped.code).toBe('PROTOCOL');
+  });
+});
+
+describe('an SMTP server without AUTH (RFC 4954)', () => {
+  it.each([
+    ['Postfix without SASL', '503 5.5.1 Error: authentication not enabled'],
+    ['a server without the AUTH command', '502 5.5.2 Error: command not recognized'],
+  ])('is AUTH_NOT_OFFERED, not a wrong 授权码, for %s', (_, response) => {
+    const error = smtpError('Invalid login', 'EAUTH', response, 'AUTH PLAIN');
+    const mailError = toMailError(error, 'smtp', qqSmtp);
+    expect(mailError.code).toBe('AUTH_NOT_OFFERED');
+    expect(mailError.userMessage).toBe(
+      'The SMTP server smtp.qq.com:465 does not ask for a login (no SMTP AUTH). Youjian only sends through a server that checks your password.',
+    );
+  });
+});
+
+describe('errors in the product words only', () => {
+  it.each([
+    [
+      'a refused IMAP command',
+      Object.assign(new Error('Command failed'), {
+        responseStatus: 'NO',
+        responseText: 'db-01.corp.internal Dovecot 2.3.19 ready',
+      }),
+      'imap',
+      'The IMAP server imap.qq.com:993 refused the command.',
+    ],
+    [
+      'a refused sender',
+      smtpError('Mail command failed', 'EENVELOPE', '553 relay.corp.internal says no', 'MAIL FROM'),
+      'smtp',
+      "The SMTP server smtp.qq.com:465 refused the sender address. The provider only sends mail from the mailbox's own address.",
+    ],
+    [
+      'a rejected recipient',
+      smtpError('Recipient failed', 'EENVELOPE', '550 relay.corp.internal: unknown', 'RCPT TO'),
+      'smtp',
+      'The SMTP server smtp.qq.com:465 rejected a recipient.',
+    ],
+    [
+      'an unexpected greeting',
+      smtpError('Invalid greeting', 'EPROTOCOL', 'SSH-2.0-OpenSSH_9.2p1 corp-bastion', 'CONN'),
+      'smtp',
+      'The SMTP server smtp.qq.com:465 did not answer as a SMTP server should.',
+    ],
+  ] as const)('drop what the server said for %s', (_, error, protocol, expected) => {
+    const mailError = toMailError(error, protocol, protocol === 'imap' ? qqImap : qqSmtp);
+    expect(mailError.productMessage).toBe(expected);
+    const shown = inProductWords(mailError);
+    expect(shown.userMessage).toBe(expected);
+    expect(shown.code).toBe(mailError.code);
+  });
+
+  it('keeps messages that quote nothing as they are', () => {
+    const error = systemError('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:993');
+    const mailError = toMailError(error, 'imap', qqImap);
+    expect(mailError.productMessage).toBe(mailError.userMessage);
+  });
+});
+
+describe('imapEndpointOf', () => {
+  it('names the host the session was opened for, not the address the guard connected to', () => {
+    const client = {
+      host: '14.18.175.154',
+      servername: 'imap.qq.com',
+      port: 993,
+      secureConnection: true,
+    };
+    expect(imapEndpointOf(client).host).toBe('imap.qq.com');
+    expect(imapEndpointOf({ ...client, host: '127.0.0.1', servername: false }).host).toBe(
+      '127.0.0.1',
+    );
   });
 });

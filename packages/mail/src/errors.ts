@@ -14,18 +14,30 @@ export class MailError extends Error {
   readonly protocol: MailProtocol;
   /** English, precise, safe to show: names the protocol and host, never the secret */
   readonly userMessage: string;
+  /**
+   * userMessage without anything the remote server said (its reply text, its banner): what
+   * is shown where the server is not yet trusted, as when a mailbox is being linked.
+   */
+  readonly productMessage: string;
+  /** UIDVALIDITY_CHANGED: the folder's UIDVALIDITY on the server now */
+  readonly uidValidity?: number;
 
   constructor(options: {
     code: MailErrorCode;
     protocol: MailProtocol;
     userMessage: string;
+    /** when userMessage quotes the server; defaults to userMessage */
+    productMessage?: string;
     cause?: unknown;
+    uidValidity?: number;
   }) {
     super(options.userMessage, { cause: options.cause });
     this.name = 'MailError';
     this.code = options.code;
     this.protocol = options.protocol;
     this.userMessage = options.userMessage;
+    this.productMessage = options.productMessage ?? options.userMessage;
+    if (options.uidValidity !== undefined) this.uidValidity = options.uidValidity;
   }
 }
 
@@ -128,6 +140,19 @@ function serverText(error: ErrorShape): string | null {
  */
 const SERVER_FAULT_CODES = new Set(['UNAVAILABLE', 'SERVERBUG', 'INUSE', 'LIMIT', 'OVERQUOTA']);
 
+/**
+ * nodemailer sends AUTH even when EHLO did not advertise it (forceAuth, smtp.ts); a server
+ * without SMTP AUTH answers 502 (not implemented) or 503 (Postfix: "authentication not
+ * enabled"), RFC 4954 §4 and RFC 5321 §4.2.4.
+ */
+function isAuthNotOffered(error: ErrorShape): boolean {
+  return (
+    typeof error.command === 'string' &&
+    error.command.startsWith('AUTH') &&
+    (error.responseCode === 502 || error.responseCode === 503)
+  );
+}
+
 function isAuthFailure(error: ErrorShape, codes: string[]): boolean {
   if (error.serverResponseCode && SERVER_FAULT_CODES.has(error.serverResponseCode)) return false;
   if (error.authenticationFailed === true) return true;
@@ -193,9 +218,15 @@ export function toMailError(
   const shape = shapeOf(error);
   const codes = codesOf(error);
   const server = describeServer(protocol, shape, endpoint);
-  const make = (code: MailErrorCode, userMessage: string) =>
-    new MailError({ code, protocol, userMessage, cause: error });
+  const make = (code: MailErrorCode, userMessage: string, productMessage?: string) =>
+    new MailError({ code, protocol, userMessage, productMessage, cause: error });
 
+  if (protocol === 'smtp' && isAuthNotOffered(shape)) {
+    return make(
+      'AUTH_NOT_OFFERED',
+      `The ${server} does not ask for a login (no SMTP AUTH). Youjian only sends through a server that checks your password.`,
+    );
+  }
   if (isAuthFailure(shape, codes)) {
     return make(
       'AUTH_FAILED',
@@ -215,16 +246,26 @@ export function toMailError(
   }
   const text = serverText(shape) ?? 'no details';
   if (protocol === 'smtp' && isSenderRejection(shape)) {
+    const advice = "The provider only sends mail from the mailbox's own address.";
     return make(
       'SENDER_REJECTED',
-      `The ${server} refused the sender address (${text}). The provider only sends mail from the mailbox's own address.`,
+      `The ${server} refused the sender address (${text}). ${advice}`,
+      `The ${server} refused the sender address. ${advice}`,
     );
   }
   if (protocol === 'smtp' && shape.command === 'RCPT TO') {
-    return make('RECIPIENT_REJECTED', `The ${server} rejected a recipient (${text}).`);
+    return make(
+      'RECIPIENT_REJECTED',
+      `The ${server} rejected a recipient (${text}).`,
+      `The ${server} rejected a recipient.`,
+    );
   }
   if (shape.responseStatus === 'NO' || shape.responseStatus === 'BAD') {
-    return make('PROTOCOL', `The ${server} refused the command: ${text}`);
+    return make(
+      'PROTOCOL',
+      `The ${server} refused the command: ${text}`,
+      `The ${server} refused the command.`,
+    );
   }
   if (codes.includes('ECONNRESET') || codes.includes('ECONNECTION') || codes.includes('EPIPE')) {
     return make('PROTOCOL', `The ${server} closed the connection unexpectedly.`);
@@ -232,17 +273,37 @@ export function toMailError(
   if (codes.some((code) => code.startsWith('ClosedAfterConnect') || code === 'NoConnection')) {
     return make('PROTOCOL', `The ${server} closed the connection unexpectedly.`);
   }
-  return make('PROTOCOL', `The ${server} failed: ${text}`);
+  return make(
+    'PROTOCOL',
+    `The ${server} failed: ${text}`,
+    `The ${server} did not answer as a ${protocol.toUpperCase()} server should.`,
+  );
+}
+
+/**
+ * Pure: the same error in the product's own words only (its productMessage becomes the
+ * userMessage), for answers to a user about a server they named themselves — the link
+ * check — so that the form cannot be used to read other services' banners.
+ */
+export function inProductWords(error: MailError): MailError {
+  return new MailError({
+    code: error.code,
+    protocol: error.protocol,
+    userMessage: error.productMessage,
+    cause: error,
+  });
 }
 
 /** Where an open imapflow session is connected, so errors after login name the server too. */
 export function imapEndpointOf(client: {
   host: string;
+  /** the name the session was opened for; its `host` is the checked address (egress guard) */
+  servername?: string | false;
   port: number;
   secureConnection: boolean;
 }): Endpoint {
   return {
-    host: client.host,
+    host: client.servername || client.host,
     port: client.port,
     security: client.secureConnection ? 'tls' : 'starttls',
   };

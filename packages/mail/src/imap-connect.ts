@@ -1,10 +1,12 @@
 /**
- * Opens a logged-in IMAP session. TLS certificates are always verified (tests trust the
- * local CA through NODE_EXTRA_CA_CERTS), and the client identifies itself with ID
- * (RFC 2971) after LOGIN, which NetEase requires before any SELECT.
+ * Opens a logged-in IMAP session, only through the egress guard. TLS certificates are
+ * always verified against the host's name (tests trust the local CA through
+ * NODE_EXTRA_CA_CERTS), and the client identifies itself with ID (RFC 2971) after LOGIN,
+ * which NetEase requires before any SELECT.
  */
 import { ImapFlow } from 'imapflow';
 import { withDeadline } from './deadline';
+import { type GuardedEndpoint, guardEndpoint } from './egress/guard-endpoint';
 import { timeoutError, toMailError } from './errors';
 import type { MailCredentials } from './types';
 
@@ -29,14 +31,12 @@ async function sendIdAfterLogin(client: ImapFlow): Promise<void> {
   await (client as unknown as CommandRunner).run('ID', CLIENT_INFO);
 }
 
-export async function openImap(
-  creds: MailCredentials,
-  opts: { timeoutMs?: number } = {},
-): Promise<ImapFlow> {
-  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const { host, port, security } = creds.imap;
-  const client = new ImapFlow({
-    host,
+/** One ImapFlow for the checked address; TLS presents and verifies the host's name. */
+function imapClient(creds: MailCredentials, target: GuardedEndpoint, timeoutMs: number): ImapFlow {
+  const { port, security } = creds.imap;
+  return new ImapFlow({
+    host: target.address,
+    ...(target.servername ? { servername: target.servername } : {}),
     port,
     secure: security === 'tls',
     // starttls: refuse to continue in cleartext if the server does not offer STARTTLS.
@@ -50,21 +50,43 @@ export async function openImap(
     disableAutoIdle: true,
     tls: { rejectUnauthorized: true },
   });
-  // Without a listener a socket error after login would crash the process; callers learn
-  // of a dead session from the 'close' event and from the next command's rejection.
-  client.on('error', () => undefined);
-  try {
-    await withDeadline(
-      (async () => {
-        await client.connect();
-        await sendIdAfterLogin(client);
-      })(),
-      timeoutMs,
-      () => timeoutError('imap', creds.imap, Math.round(timeoutMs / 1000)),
-    );
+}
+
+/**
+ * Opens a logged-in session to `creds.imap` within `timeoutMs` (default 20 s) in total,
+ * through the egress guard: the host is resolved once and the socket opened to the checked
+ * address. Throws MailError (HOST_NOT_ALLOWED, HOST_UNREACHABLE, TLS_FAILED, AUTH_FAILED,
+ * TIMEOUT, PROTOCOL); nothing stays open after a failure.
+ */
+export async function openImap(
+  creds: MailCredentials,
+  opts: { timeoutMs?: number } = {},
+): Promise<ImapFlow> {
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  // Held outside the attempt so a deadline that fires mid-way can close what it opened.
+  const attempt: { client: ImapFlow | null; abandoned: boolean } = {
+    client: null,
+    abandoned: false,
+  };
+  const open = async (): Promise<ImapFlow> => {
+    const target = await guardEndpoint('imap', creds.imap);
+    if (attempt.abandoned) throw new Error('the IMAP connection attempt was abandoned');
+    const client = imapClient(creds, target, timeoutMs);
+    attempt.client = client;
+    // Without a listener a socket error after login would crash the process; callers learn
+    // of a dead session from the 'close' event and from the next command's rejection.
+    client.on('error', () => undefined);
+    await client.connect();
+    await sendIdAfterLogin(client);
     return client;
+  };
+  try {
+    return await withDeadline(open(), timeoutMs, () =>
+      timeoutError('imap', creds.imap, Math.round(timeoutMs / 1000)),
+    );
   } catch (error) {
-    client.close();
+    attempt.abandoned = true;
+    attempt.client?.close();
     throw toMailError(error, 'imap', creds.imap);
   }
 }

@@ -48,6 +48,8 @@ export interface MailCredentials {
 
 export type MailErrorCode =
   | 'AUTH_FAILED' // wrong authorization code, or IMAP/SMTP not enabled at the provider
+  | 'AUTH_NOT_OFFERED' // an SMTP server that sends without a login: never used (open relay)
+  | 'HOST_NOT_ALLOWED' // the egress guard refused the host, its address or its port
   | 'HOST_UNREACHABLE' // DNS failure, connection refused, no route
   | 'TLS_FAILED' // handshake failed, certificate rejected, TLS spoken to a plain port
   | 'TIMEOUT'

@@ -1,9 +1,11 @@
 /**
  * Checks an address and authorization code before an account is saved: IMAP LOGIN and
- * SMTP AUTH, both within one total timeout, and nothing kept open afterwards.
+ * SMTP AUTH, both within one total timeout, and nothing kept open afterwards. Both go
+ * through the egress guard; an SMTP server without AUTH is refused (it would relay mail
+ * with any sender); errors are in the product's words only, never the server's.
  */
 import { withDeadline } from './deadline';
-import { timeoutError, toMailError } from './errors';
+import { inProductWords, timeoutError, toMailError } from './errors';
 import { closeImap, openImap } from './imap-connect';
 import { createSmtpTransport } from './smtp';
 import type { MailCredentials } from './types';
@@ -17,8 +19,11 @@ async function verifyImap(creds: MailCredentials, timeoutMs: number): Promise<st
   return capabilities;
 }
 
+/** EHLO, TLS and AUTH (forced even when not advertised, see smtp.ts), then QUIT. */
 async function verifySmtp(creds: MailCredentials, timeoutMs: number): Promise<void> {
-  const transport = createSmtpTransport(creds, timeoutMs);
+  const transport = await createSmtpTransport(creds, timeoutMs).catch((error: unknown) => {
+    throw toMailError(error, 'smtp', creds.smtp);
+  });
   try {
     await withDeadline(transport.verify(), timeoutMs, () =>
       timeoutError('smtp', creds.smtp, Math.round(timeoutMs / 1000)),
@@ -31,8 +36,11 @@ async function verifySmtp(creds: MailCredentials, timeoutMs: number): Promise<vo
 }
 
 /**
- * Both checks run side by side. An IMAP failure is reported as soon as it happens and
- * before an SMTP one; the SMTP check still closes its connection when it ends.
+ * Both checks run side by side within `timeoutMs` (default 20 s). An IMAP failure is
+ * reported as soon as it happens and before an SMTP one; the SMTP check still closes its
+ * connection when it ends. Returns the IMAP server's capabilities. Throws MailError
+ * (HOST_NOT_ALLOWED, AUTH_NOT_OFFERED, AUTH_FAILED, HOST_UNREACHABLE, TLS_FAILED, TIMEOUT,
+ * PROTOCOL) whose userMessage never quotes the server.
  */
 export async function verifyCredentials(
   creds: MailCredentials,
@@ -42,7 +50,11 @@ export async function verifyCredentials(
   const smtp = verifySmtp(creds, timeoutMs);
   // Observed here so an SMTP failure is never unhandled while IMAP's is being reported.
   smtp.catch(() => undefined);
-  const capabilities = await verifyImap(creds, timeoutMs);
-  await smtp;
-  return { capabilities };
+  try {
+    const capabilities = await verifyImap(creds, timeoutMs);
+    await smtp;
+    return { capabilities };
+  } catch (error) {
+    throw inProductWords(toMailError(error, 'imap', creds.imap));
+  }
 }

@@ -227,12 +227,16 @@ export async function deliverMessage(message: {
 
 /**
  * Environment for a process that should talk to the local providers: the qq and NetEase
- * presets pointed at the emulations (read by packages/mail's env.ts) and the test CA.
+ * presets pointed at the emulations (read by packages/mail's env.ts), the egress guard's
+ * allow-list opened to the stack's host (every port: the stack listens on high ones), and
+ * the test CA.
  */
 export function providerEnv(): Record<string, string> {
   const { qq, netease } = MAILSTACK.providers;
   return {
     YOUJIAN_PROVIDER_ENDPOINTS: JSON.stringify({ qq, 163: netease, 126: netease, yeah: netease }),
+    // 127.0.0.1 is where every endpoint points; localhost is the name on its certificate
+    YOUJIAN_ALLOWED_MAIL_HOSTS: `${host},localhost`,
     NODE_EXTRA_CA_CERTS: MAILSTACK.caFile,
   };
 }
