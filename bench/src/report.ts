@@ -25,6 +25,8 @@ export function passes(figure: Figure): boolean | null {
 export interface RunInfo {
   command: string;
   quick: boolean;
+  /** only some groups ran (--groups): the other figures of the last results are kept */
+  partial?: boolean;
   startedAt: Date;
   durationS: number;
   /** benchmark group → seconds it took */
@@ -61,12 +63,58 @@ export function machineNotes(): string[] {
 const fmt = (value: number) => (Number.isFinite(value) ? String(round(value, 4)) : String(value));
 const sign = (f: Figure) => (f.direction === 'max' ? '≤' : '≥');
 
-/** Writes bench/RESULTS.md and bench/results.json. */
+type ResultsJson = Record<
+  string,
+  { value: number | null; unit: string; target: number | null; command: string }
+>;
+
+/** A RESULTS.md table row's figure name (`| \`name\` | …`), or null for any other line. */
+function rowName(line: string): string | null {
+  return /^\| `([^`]+)` \|/.exec(line)?.[1] ?? null;
+}
+
+const groupOf = (name: string) => name.slice(0, name.indexOf('.'));
+
+/**
+ * The rows of this run merged into those of the last results: a row keeps its place and
+ * is replaced when re-measured; a new figure follows the last row of its group (the part
+ * of the name before the dot). Pure: lines in, lines out.
+ */
+export function mergeRows(previous: string[], current: Map<string, string>): string[] {
+  const rows = previous.map((line) => current.get(rowName(line) ?? '') ?? line);
+  const known = new Set(previous.map(rowName));
+  for (const [name, row] of current) {
+    if (known.has(name)) continue;
+    const lastOfGroup = rows.findLastIndex(
+      (line) => groupOf(rowName(line) ?? '') === groupOf(name),
+    );
+    rows.splice(lastOfGroup === -1 ? rows.length : lastOfGroup + 1, 0, row);
+  }
+  return rows;
+}
+
+function readPrevious(benchDir: string): { json: ResultsJson; rows: string[]; header: string } {
+  try {
+    const json = JSON.parse(fs.readFileSync(path.join(benchDir, 'results.json'), 'utf8'));
+    const md = fs.readFileSync(path.join(benchDir, 'RESULTS.md'), 'utf8').split('\n');
+    return {
+      json,
+      rows: md.filter((line) => rowName(line) !== null),
+      header: md.find((line) => line.startsWith('Command: ')) ?? '',
+    };
+  } catch {
+    return { json: {}, rows: [], header: '' };
+  }
+}
+
+/**
+ * Writes bench/RESULTS.md and bench/results.json. A partial run (--groups) of full size
+ * keeps the other figures of the last results, each with the command that made it.
+ */
 export function writeResults(benchDir: string, figures: Figure[], run: RunInfo): void {
-  const json: Record<
-    string,
-    { value: number | null; unit: string; target: number | null; command: string }
-  > = {};
+  const previous =
+    run.partial && !run.quick ? readPrevious(benchDir) : { json: {}, rows: [], header: '' };
+  const json: ResultsJson = { ...previous.json };
   for (const f of figures) {
     json[f.name] = {
       value: Number.isFinite(f.value) ? round(f.value, 4) : null,
@@ -77,12 +125,16 @@ export function writeResults(benchDir: string, figures: Figure[], run: RunInfo):
   }
   fs.writeFileSync(path.join(benchDir, 'results.json'), `${JSON.stringify(json, null, 2)}\n`);
 
-  const rows = figures.map((f) => {
-    const verdict = passes(f);
-    const target = f.target === null ? '—' : `${sign(f)} ${f.target}`;
-    const result = verdict === null ? 'info' : verdict ? 'pass' : '**FAIL**';
-    return `| \`${f.name}\` | ${fmt(f.value)} | ${f.unit} | ${target} | ${result} | \`${run.command}\` | ${f.note} |`;
-  });
+  const current = new Map(
+    figures.map((f) => {
+      const verdict = passes(f);
+      const target = f.target === null ? '—' : `${sign(f)} ${f.target}`;
+      const result = verdict === null ? 'info' : verdict ? 'pass' : '**FAIL**';
+      const row = `| \`${f.name}\` | ${fmt(f.value)} | ${f.unit} | ${target} | ${result} | \`${run.command}\` | ${f.note} |`;
+      return [f.name, row] as const;
+    }),
+  );
+  const rows = mergeRows(previous.rows, current);
   const lines = [
     '# Benchmark results',
     '',
@@ -96,7 +148,13 @@ export function writeResults(benchDir: string, figures: Figure[], run: RunInfo):
       .map(([group, s]) => `${group} ${s.toFixed(0)} s`)
       .join(', ')}). Database: ${run.database}.`,
     '',
-    'Every figure is produced by that one command; ratios and overheads are against a reference measured in the same run. How each is measured, what falls short and why: [README.md](README.md).',
+    ...(previous.rows.length > 0
+      ? [
+          `Only some groups ran; every other row is kept from the results before, made by the command in its row. Those results: ${previous.header.replace(/^Command: /, '')}`,
+          '',
+        ]
+      : []),
+    'Every figure is produced by the one command in its row; ratios and overheads are against a reference measured in the same run. How each is measured, what falls short and why: [README.md](README.md).',
     '',
     '| name | value | unit | target | pass/fail | command | how |',
     '|---|---|---|---|---|---|---|',

@@ -26,9 +26,16 @@ export async function signUp(page: Page, baseUrl: string, email: string): Promis
   await page.waitForURL((url) => !url.pathname.includes('sign-up'));
 }
 
-export async function addQqMailbox(page: Page, baseUrl: string, address: string, code: string) {
+/** Links a mailbox in Settings; `provider` is the form's option value or label ('QQ Mail', '163'). */
+export async function addMailbox(
+  page: Page,
+  baseUrl: string,
+  provider: string,
+  address: string,
+  code: string,
+) {
   await page.goto(`${baseUrl}/settings`);
-  await page.getByLabel('Provider').selectOption({ label: 'QQ Mail' });
+  await page.getByLabel('Provider').selectOption(provider);
   await page.getByLabel('Email address').fill(address);
   await page.getByLabel('Authorization code').fill(code);
   await page.getByRole('button', { name: 'Add mailbox' }).click();

@@ -1,7 +1,7 @@
 /**
  * A worker process for the memory benchmark: the product's startWorker, driven over IPC
  * so the parent can ask for memory figures after a full garbage collection
- * (run with --expose-gc). Configuration arrives in the 'start' message, not the environment.
+ * (run with --expose-gc) and for its CPU time. Configuration arrives in the 'start' message, not the environment.
  */
 import { createSecretBox } from '@youjian/db';
 import { startWorker, type Worker } from '@youjian/sync';
@@ -9,11 +9,14 @@ import { startWorker, type Worker } from '@youjian/sync';
 export type WorkerRequest =
   | { type: 'start'; databaseUrl: string; secretKey: string }
   | { type: 'measure' }
+  | { type: 'cpu' }
   | { type: 'stop' };
 
 export type WorkerReply =
   | { type: 'started' }
   | { type: 'memory'; rss: number; heapUsed: number; external: number; arrayBuffers: number }
+  /** process.cpuUsage(): user + system CPU time since the process started, µs */
+  | { type: 'cpu'; user: number; system: number }
   | { type: 'stopped' };
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -30,6 +33,8 @@ process.on('message', (request: WorkerRequest) => {
         log: () => undefined,
       });
       reply({ type: 'started' });
+    } else if (request.type === 'cpu') {
+      reply({ type: 'cpu', ...process.cpuUsage() });
     } else if (request.type === 'measure') {
       gc?.();
       gc?.();
