@@ -12,7 +12,7 @@ describe('presets', () => {
     expect(qq.domains).toEqual(['qq.com', 'foxmail.com']);
     expect(qq.imap).toEqual({ host: 'imap.qq.com', port: 993, security: 'tls' });
     expect(qq.smtp).toEqual({ host: 'smtp.qq.com', port: 465, security: 'tls' });
-    expect(qq.savesSentCopy).toBe(true);
+    expect(qq.sentCopy).toBe('unknown');
     expect(qq.authCodeHelp).toContain('生成授权码');
   });
 
@@ -27,14 +27,14 @@ describe('presets', () => {
       expect(preset.imap).toEqual({ host: imapHost, port: 993, security: 'tls' });
       expect(preset.smtp).toEqual({ host: smtpHost, port: 465, security: 'tls' });
       expect(preset.authCodeHelp).toContain('POP3/SMTP/IMAP');
-      expect(preset.savesSentCopy).toBe(true);
+      expect(preset.sentCopy).toBe('unknown');
     },
   );
 
   it('leaves custom without endpoints and APPENDs to Sent itself', () => {
     const custom = getPreset('custom');
     expect(custom.imap).toBeUndefined();
-    expect(custom.savesSentCopy).toBe(false);
+    expect(custom.sentCopy).toBe('never');
     expect(PROVIDER_PRESETS.map((preset) => preset.id)).toEqual([
       'qq',
       '163',

@@ -23,8 +23,8 @@ function netEasePreset(id: '163' | '126' | 'yeah', label: string, domain: string
     imap: tls(`imap.${domain}`, 993),
     smtp: tls(`smtp.${domain}`, 465),
     authCodeHelp: NETEASE_AUTH_CODE_HELP,
-    // NetEase files SMTP-submitted mail into 已发送 itself.
-    savesSentCopy: true,
+    // Undocumented whether NetEase files SMTP-submitted mail into 已发送: look, else APPEND.
+    sentCopy: 'unknown',
   };
 }
 
@@ -36,8 +36,9 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
     imap: tls('imap.qq.com', 993),
     smtp: tls('smtp.qq.com', 465),
     authCodeHelp: 'QQ邮箱 网页版 → 设置 → 账号 → 开启 IMAP/SMTP 服务 → 生成授权码',
-    // QQ files SMTP-submitted mail into "Sent Messages" itself.
-    savesSentCopy: true,
+    // QQ files SMTP-submitted mail into "Sent Messages" only when the user turned on
+    // "SMTP发信后保存到服务器" (off by default): look for its copy, else APPEND.
+    sentCopy: 'unknown',
   },
   netEasePreset('163', 'NetEase 163', '163.com'),
   netEasePreset('126', 'NetEase 126', '126.com'),
@@ -47,7 +48,7 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
     label: 'Other (IMAP/SMTP)',
     domains: [],
     authCodeHelp: 'Use the password or app password your provider gives for IMAP and SMTP.',
-    savesSentCopy: false,
+    sentCopy: 'never',
   },
 ];
 

@@ -38,11 +38,11 @@ describe('sendMail through SMTPS', () => {
   let bob: MailCredentials;
 
   beforeAll(async () => {
-    alice = await freshCredentials('qq');
+    alice = await freshCredentials('qq', { smtpSaveToServer: true });
     bob = await freshCredentials('163');
   });
 
-  it('delivers a Chinese message to the recipient and the provider files the Sent copy', async () => {
+  it('delivers a Chinese message to the recipient and the provider files the Sent copy (QQ setting “SMTP发信后保存到服务器” on)', async () => {
     const messageId = `<${randomUUID()}@youjian.test>`;
     const { raw, accepted } = await sendMail(alice, {
       from: { name: '爱丽丝', address: alice.address },

@@ -2,18 +2,22 @@
  * Shared setup for this package's integration tests: the local providers running, the
  * presets pointed at them, and credentials for fresh users.
  */
-import { createMailUser, MAILSTACK } from '@youjian/mailstack';
+import { createMailUser, MAILSTACK, type MailUserOptions } from '@youjian/mailstack';
 import type { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll } from 'vitest';
 import { closeImap, openImap } from './imap-connect';
 import { resolveEndpoints } from './presets';
 import type { MailCredentials, ProviderId } from './types';
 
-/** A fresh mailbox on the QQ or NetEase emulation, reached through the preset endpoints. */
+/**
+ * A fresh mailbox on the QQ or NetEase emulation, reached through the preset endpoints;
+ * `options` set the mailbox's provider settings (QQ's Sent copy setting).
+ */
 export async function freshCredentials(
   preset: Extract<ProviderId, 'qq' | '163'>,
+  options: MailUserOptions = {},
 ): Promise<MailCredentials> {
-  const user = await createMailUser(preset === 'qq' ? 'qq.test' : '163.test');
+  const user = await createMailUser(preset === 'qq' ? 'qq.test' : '163.test', options);
   const creds = {
     address: user.address,
     username: user.address,

@@ -32,9 +32,19 @@ export interface ProviderPreset {
   smtp?: Endpoint;
   /** where the user gets the 授权码 (authorization code); shown in the form */
   authCodeHelp: string;
-  /** the provider files SMTP-submitted mail into Sent itself, so Youjian must not APPEND */
-  savesSentCopy: boolean;
+  /** whether the provider files mail submitted over SMTP into Sent itself */
+  sentCopy: SentCopyPolicy;
 }
+
+/**
+ * Does the provider file a copy of SMTP-submitted mail in Sent?
+ * - `files-copy`: always; Youjian never APPENDs (it only waits for the copy to appear)
+ * - `never`: Youjian APPENDs the copy right after sending
+ * - `unknown`: it depends on a user setting or is undocumented (QQ's
+ *   "SMTP发信后保存到服务器", off by default; NetEase): Youjian looks for the provider's copy
+ *   for a bounded time and APPENDs only when none appeared
+ */
+export type SentCopyPolicy = 'files-copy' | 'never' | 'unknown';
 
 /** Everything needed to talk to one mailbox; the secret is already opened. */
 export interface MailCredentials {

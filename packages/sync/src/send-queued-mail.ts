@@ -12,9 +12,11 @@ import {
 import { getPreset, type ImapFlow, MailError, type ProviderId, sendMail } from '@youjian/mail';
 import { accountCredentials } from './account-credentials';
 import { applyPendingOps } from './apply-pending-ops';
+import { checkSentCopies } from './check-sent-copies';
 import { enqueueImapOp } from './enqueue-imap-op';
 import { findInFolder } from './find-in-folder';
 import { outgoingAttachments } from './queue-outgoing-mail';
+import { SENT_COPY_LOOK_EVERY_MS, SENT_COPY_LOOK_FOR_MS } from './sent-copy-step';
 import type { AccountRow } from './sync-account';
 
 type OutgoingRow = typeof outgoingMail.$inferSelect;
@@ -24,8 +26,11 @@ export interface SendContext {
   client: ImapFlow;
   account: AccountRow;
   secretBox: SecretBox;
-  /** how long to wait for a provider-filed Sent copy to show up (QQ, NetEase) */
-  sentCopyWaitMs?: number;
+  /**
+   * how long after SMTP acceptance to look for a provider-filed Sent copy before APPENDing
+   * one (QQ, NetEase); default SENT_COPY_LOOK_FOR_MS
+   */
+  sentCopyLookMs?: number;
 }
 
 /** SMTP answers that will not change on a retry (RFC 5321 5xx on the sender or recipients). */
@@ -37,11 +42,13 @@ const PERMANENT_SEND_FAILURES = new Set([
 ]);
 
 /**
- * Sends the account's queued mail once each. State 'sending' is committed before the
- * SMTP transaction; a row found in 'sending' (a crash mid-send) is first looked for in
- * Sent by its Message-ID and only resent when absent. Where the provider does not file
- * submitted mail itself, the Sent copy is an `append` op queued in the same transaction
- * that records the send, so it happens exactly once too.
+ * Sends the account's queued mail once each, then finishes the Sent copies that are due
+ * (check-sent-copies.ts); returns how many mails were sent. State 'sending' is committed
+ * before the SMTP transaction; a row found in 'sending' (a crash mid-send) is first
+ * looked for in Sent by its Message-ID and only resent when absent. The Sent copy follows
+ * the preset's policy, recorded in the transaction that records the send: where the
+ * provider never files one, an `append` op queued there; otherwise the row awaits the
+ * provider's copy and a later cycle looks for it, so the worker loop is never held up.
  */
 export async function sendQueuedMail(ctx: SendContext): Promise<number> {
   const { db, account } = ctx;
@@ -59,6 +66,7 @@ export async function sendQueuedMail(ctx: SendContext): Promise<number> {
   for (const row of rows) {
     if (await sendOne(ctx, row)) sent += 1;
   }
+  await checkSentCopies(ctx);
   return sent;
 }
 
@@ -75,7 +83,10 @@ async function sendOne(ctx: SendContext, row: OutgoingRow): Promise<boolean> {
   const key = and(eq(outgoingMail.accountId, row.accountId), eq(outgoingMail.id, row.id));
   const sent = await sentFolder(ctx);
   if (row.state === 'sending' && sent && (await findInFolder(ctx, sent, row.messageIdHeader))) {
-    await db.update(outgoingMail).set({ state: 'sent', sentAt: new Date() }).where(key);
+    await db
+      .update(outgoingMail)
+      .set({ state: 'sent', sentAt: new Date(), sentCopy: 'filed_by_provider' })
+      .where(key);
     return false;
   }
   await db
@@ -112,13 +123,14 @@ async function sendOne(ctx: SendContext, row: OutgoingRow): Promise<boolean> {
     if (permanent) return false;
     throw error;
   }
-  const savesSentCopy = getPreset(account.provider as ProviderId).savesSentCopy;
+  const policy = getPreset(account.provider as ProviderId).sentCopy;
+  const sentAt = new Date();
   await db.transaction(async (tx) => {
-    await tx
-      .update(outgoingMail)
-      .set({ state: 'sent', sentAt: new Date(), lastError: null })
-      .where(key);
-    if (!savesSentCopy) {
+    if (policy === 'never') {
+      await tx
+        .update(outgoingMail)
+        .set({ state: 'sent', sentAt, lastError: null, sentCopy: 'appended' })
+        .where(key);
       await enqueueImapOp(tx, {
         accountId: account.id,
         kind: 'append',
@@ -129,23 +141,28 @@ async function sendOne(ctx: SendContext, row: OutgoingRow): Promise<boolean> {
           flags: ['\\Seen'],
         },
       });
+      return;
     }
+    // the provider may file a copy: look for it in a later cycle, for a bounded time
+    await tx
+      .update(outgoingMail)
+      .set({
+        state: 'sent',
+        sentAt,
+        lastError: null,
+        sentCopy: 'awaiting',
+        sentCopyCheckAt: new Date(sentAt.getTime() + SENT_COPY_LOOK_EVERY_MS),
+        sentCopyLookUntil: new Date(
+          sentAt.getTime() + (ctx.sentCopyLookMs ?? SENT_COPY_LOOK_FOR_MS),
+        ),
+        sentCopyRawBase64: raw.toString('base64'),
+      })
+      .where(key);
   });
-  if (!savesSentCopy) await applyPendingOps(ctx);
-  if (sent) await waitForSentCopy(ctx, sent, row.messageIdHeader);
-  return true;
-}
-
-/** Syncs Sent until the copy is mirrored (the provider may file it a moment later). */
-async function waitForSentCopy(
-  ctx: SendContext,
-  folder: NonNullable<Awaited<ReturnType<typeof sentFolder>>>,
-  messageIdHeader: string,
-): Promise<void> {
-  const deadline = Date.now() + (ctx.sentCopyWaitMs ?? 5_000);
-  for (;;) {
-    if (await findInFolder(ctx, folder, messageIdHeader)) return;
-    if (Date.now() >= deadline) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
+  if (policy === 'never') {
+    await applyPendingOps(ctx);
+    // the appended copy shows in the mirror now, not at the next pass over every folder
+    if (sent) await findInFolder(ctx, sent, row.messageIdHeader);
   }
+  return true;
 }

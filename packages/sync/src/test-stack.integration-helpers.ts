@@ -12,7 +12,7 @@ import {
   openImap,
   resolveEndpoints,
 } from '@youjian/mail';
-import { createMailUser, MAILSTACK, type MailUser } from '@youjian/mailstack';
+import { createMailUser, MAILSTACK, type MailUser, type MailUserOptions } from '@youjian/mailstack';
 
 /** The key accounts are sealed with; worker processes get it as YOUJIAN_SECRET_KEY. */
 export const secretKey = crypto.randomBytes(32);
@@ -27,9 +27,16 @@ export interface TestAccount {
   creds: MailCredentials;
 }
 
-/** A fresh provider mailbox linked to a fresh Youjian user, as the "Add mailbox" form does. */
-export async function linkTestAccount(db: Database, preset: TestPreset): Promise<TestAccount> {
-  const mailUser = await createMailUser(preset === '163' ? '163.test' : 'qq.test');
+/**
+ * A fresh provider mailbox linked to a fresh Youjian user, as the "Add mailbox" form does;
+ * `mailUser` options set the mailbox's provider settings (e.g. QQ's Sent copy setting).
+ */
+export async function linkTestAccount(
+  db: Database,
+  preset: TestPreset,
+  mailUserOptions: MailUserOptions = {},
+): Promise<TestAccount> {
+  const mailUser = await createMailUser(preset === '163' ? '163.test' : 'qq.test', mailUserOptions);
   const endpoints =
     preset === 'custom'
       ? { imap: { ...MAILSTACK.providers.other.imap }, smtp: { ...MAILSTACK.providers.other.smtp } }

@@ -60,7 +60,8 @@ async function accountOk(accountId: string) {
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
-  qq = await linkTestAccount(testDb.db, 'qq');
+  // "SMTP发信后保存到服务器" on: the QQ emulation files the Sent copy of what it sends
+  qq = await linkTestAccount(testDb.db, 'qq', { smtpSaveToServer: true });
   netease = await linkTestAccount(testDb.db, '163');
   custom = await linkTestAccount(testDb.db, 'custom');
   for (const account of [qq, netease, custom]) {

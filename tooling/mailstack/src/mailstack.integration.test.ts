@@ -70,8 +70,11 @@ function smtps(user: MailUser) {
 }
 
 describe('submission (Postfix + Dovecot SASL)', () => {
-  it('delivers SMTPS mail to the recipient and files a read copy in the QQ sender’s Sent Messages', async () => {
-    const [sender, recipient] = [await createMailUser('qq.test'), await createMailUser('163.test')];
+  it('delivers SMTPS mail to the recipient and files a read copy in the QQ sender’s Sent Messages when “SMTP发信后保存到服务器” is on', async () => {
+    const [sender, recipient] = [
+      await createMailUser('qq.test', { smtpSaveToServer: true }),
+      await createMailUser('163.test'),
+    ];
     const transport = smtps(sender);
     const info = await transport.sendMail({
       from: sender.address,
@@ -85,6 +88,26 @@ describe('submission (Postfix + Dovecot SASL)', () => {
     expect(inbox).toEqual([{ subject: '季度报告 Q3', flags: [] }]);
     const sent = await waitForMessages(sender, 'Sent Messages', 1);
     expect(sent).toEqual([{ subject: '季度报告 Q3', flags: ['\\Seen'] }]);
+    expect(await withDovecot(sender, (client) => messageCount(client, 'INBOX'))).toBe(0);
+  });
+
+  it('files no Sent copy for a QQ sender with “SMTP发信后保存到服务器” off, QQ’s default', async () => {
+    const [sender, recipient] = [await createMailUser('qq.test'), await createMailUser('163.test')];
+    const transport = smtps(sender);
+    await transport.sendMail({
+      from: sender.address,
+      to: recipient.address,
+      subject: '默认不保存',
+      text: '请查收。',
+    });
+    transport.close();
+    // the recipient's copy and the sender's +sent copy leave Postfix together: once the
+    // first is delivered the second has been through the sieve too
+    expect(await waitForMessages(recipient, 'INBOX', 1)).toEqual([
+      { subject: '默认不保存', flags: [] },
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await withDovecot(sender, (client) => messageCount(client, 'Sent Messages'))).toBe(0);
     expect(await withDovecot(sender, (client) => messageCount(client, 'INBOX'))).toBe(0);
   });
 

@@ -51,7 +51,7 @@ export const MAILSTACK = {
     smtp: 31025,
     /** Postfix submission: STARTTLS required, AUTH, sender = login */
     submission: 31587,
-    /** Postfix SMTPS (implicit TLS), AUTH, sender = login; files a Sent copy */
+    /** Postfix SMTPS (implicit TLS), AUTH, sender = login; files a Sent copy (see sent-copy.sieve) */
     smtps: 31465,
     /** provider proxy, QQ profile (imap.qq.test) */
     qqImaps: 32993,
@@ -147,17 +147,32 @@ export function ensureMailstack(): Promise<void> {
   return starting;
 }
 
+export interface MailUserOptions {
+  /**
+   * qq.test only: QQ's setting "SMTP发信后保存到服务器" (save mail sent over SMTP on the
+   * server), off by default as at QQ. On, mail the user submits over SMTP is filed in
+   * "Sent Messages"; off, no copy is filed. 163.test always files one.
+   */
+  smtpSaveToServer?: boolean;
+}
+
 /**
  * A fresh user of the given domain, usable at once over IMAP, POP3 and SMTP AUTH: Dovecot
  * reads a user's passwd-file on first lookup, and Postfix accepts any local part.
  */
-export async function createMailUser(domain: MailstackDomain): Promise<MailUser> {
+export async function createMailUser(
+  domain: MailstackDomain,
+  options: MailUserOptions = {},
+): Promise<MailUser> {
   await ensureMailstack();
   const localPart = `u${Date.now().toString(36)}${randomBytes(4).toString('hex')}`;
   const user = { address: `${localPart}@${domain}`, authCode: randomBytes(12).toString('hex') };
+  // passwd-file(5) extra fields: a userdb_ field the plugin block does not know becomes a
+  // plugin setting, which dovecot/sent-copy.sieve reads as vnd.dovecot.config.smtp_save_sent
+  const extra = options.smtpSaveToServer ? 'userdb_sieve_env_smtp_save_sent=yes' : '';
   // Written under a temporary name and renamed: Dovecot never sees half a file.
   const file = path.join(root, 'etc', 'users', domain, localPart);
-  await writeFile(`${file}.tmp`, `${user.address}:{PLAIN}${user.authCode}::::::\n`, {
+  await writeFile(`${file}.tmp`, `${user.address}:{PLAIN}${user.authCode}::::::${extra}\n`, {
     mode: 0o644,
   });
   await rename(`${file}.tmp`, file);
