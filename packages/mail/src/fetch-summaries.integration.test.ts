@@ -114,13 +114,17 @@ describe('fetchSummaries', () => {
   });
 
   it('reads the full message for the reading pane with a GBK body', async () => {
-    const parsed = await parseMessage(await fetchRawMessage(client, 'INBOX', uids[0] ?? 0));
+    const parsed = await parseMessage(
+      await fetchRawMessage(client, { path: 'INBOX', uidValidity: null }, uids[0] ?? 0),
+    );
     expect(parsed.text?.trim()).toBe('请查收附件。');
     expect(parsed.attachments.map((attachment) => attachment.filename)).toEqual(['report.pdf']);
   });
 
   it('reports MESSAGE_NOT_FOUND for a UID that does not exist', async () => {
-    await expect(fetchRawMessage(client, 'INBOX', 999_999)).rejects.toMatchObject({
+    await expect(
+      fetchRawMessage(client, { path: 'INBOX', uidValidity: null }, 999_999),
+    ).rejects.toMatchObject({
       code: 'MESSAGE_NOT_FOUND',
     });
   });

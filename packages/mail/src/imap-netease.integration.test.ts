@@ -96,7 +96,12 @@ describe('NetEase emulation: moving without MOVE', () => {
     const untouched = await appendMessage(session(), 'INBOX', message('untouched'), ['\\Seen']);
     expect(moved.uid).not.toBeNull();
 
-    const uidMap = await moveMessages(session(), 'INBOX', [moved.uid ?? 0], '已删除');
+    const uidMap = await moveMessages(
+      session(),
+      { path: 'INBOX', uidValidity: null },
+      [moved.uid ?? 0],
+      '已删除',
+    );
 
     const inbox = await fetchFlags(session(), 'INBOX', '1:*');
     expect(inbox.map((entry) => entry.uid).sort()).toEqual([keptDeleted.uid, untouched.uid].sort());
@@ -109,7 +114,7 @@ describe('NetEase emulation: moving without MOVE', () => {
   it('adds and removes flags by UID', async () => {
     const { uid } = await appendMessage(session(), '草稿箱', message('flags'), ['\\Draft']);
     expect(uid).not.toBeNull();
-    await setFlags(session(), '草稿箱', [uid ?? 0], {
+    await setFlags(session(), { path: '草稿箱', uidValidity: null }, [uid ?? 0], {
       add: ['\\Seen', '\\Flagged'],
       remove: ['\\Draft'],
     });

@@ -4,7 +4,7 @@
  */
 import type { ImapFlow } from 'imapflow';
 import { imapEndpointOf, MailError, toMailError } from './errors';
-import { fetchFlags } from './fetch-summaries';
+import type { MailboxRef } from './types';
 import { compactUidSet } from './uid-set';
 import { withMailbox } from './with-mailbox';
 
@@ -32,15 +32,21 @@ export async function appendMessage(
   return { uid: result.uid ?? null };
 }
 
+/**
+ * UID STORE +FLAGS / -FLAGS (RFC 3501 §6.4.6) on `uids` of `folder`, after checking that
+ * the folder's UIDVALIDITY is still `folder.uidValidity` (with-mailbox.ts). Throws
+ * MailError: UIDVALIDITY_CHANGED before anything is stored, PROTOCOL when refused.
+ */
 export async function setFlags(
   client: ImapFlow,
-  path: string,
+  folder: MailboxRef,
   uids: number[],
   change: { add?: string[]; remove?: string[] },
 ): Promise<void> {
   if (uids.length === 0) return;
   const uidSet = compactUidSet(uids);
-  await withMailbox(client, path, { readOnly: false }, async () => {
+  const { path } = folder;
+  await withMailbox(client, folder, { readOnly: false }, async () => {
     if (change.add?.length && !(await client.messageFlagsAdd(uidSet, change.add, { uid: true }))) {
       throw refused('STORE +FLAGS', path);
     }
@@ -57,17 +63,19 @@ export async function setFlags(
  * Moves messages and returns source UID → destination UID (COPYUID, RFC 4315 §3).
  * Without MOVE: COPY, then \Deleted, then UID EXPUNGE of exactly these UIDs. A plain
  * EXPUNGE would also remove other messages someone flagged \Deleted, so without UIDPLUS
- * the originals are left flagged \Deleted rather than expunged.
+ * the originals are left flagged \Deleted rather than expunged. Throws MailError
+ * UIDVALIDITY_CHANGED before anything is moved when `from` was renumbered.
  */
 export async function moveMessages(
   client: ImapFlow,
-  fromPath: string,
+  from: MailboxRef,
   uids: number[],
   toPath: string,
 ): Promise<Map<number, number>> {
   if (uids.length === 0) return new Map();
   const uidSet = compactUidSet(uids);
-  return withMailbox(client, fromPath, { readOnly: false }, async () => {
+  const fromPath = from.path;
+  return withMailbox(client, from, { readOnly: false }, async () => {
     if (client.capabilities.has('MOVE')) {
       const moved = await client.messageMove(uidSet, toPath, { uid: true });
       if (!moved) throw refused('MOVE', fromPath);
@@ -86,25 +94,40 @@ export async function moveMessages(
   });
 }
 
-/** Which of these UIDs the folder still holds (UID FETCH of a set skips missing ones). */
+/**
+ * Which of these UIDs the folder still holds (UID FETCH of a set skips missing ones).
+ * Throws MailError UIDVALIDITY_CHANGED when `folder` was renumbered: then a present UID
+ * says nothing about the message the caller means.
+ */
 export async function presentUids(
   client: ImapFlow,
-  path: string,
+  folder: MailboxRef,
   uids: number[],
 ): Promise<Set<number>> {
   const wanted = uids.filter((uid) => uid > 0);
   if (wanted.length === 0) return new Set();
   const wantedSet = new Set(wanted);
-  const found = await fetchFlags(client, path, compactUidSet(wanted));
-  return new Set(found.map((m) => m.uid).filter((uid) => wantedSet.has(uid)));
+  return withMailbox(client, folder, { readOnly: true }, async () => {
+    const present = new Set<number>();
+    for await (const message of client.fetch(compactUidSet(wanted), { uid: true }, { uid: true })) {
+      if (wantedSet.has(message.uid)) present.add(message.uid);
+    }
+    return present;
+  });
 }
 
 /**
  * STORE +FLAGS \\Deleted then UID EXPUNGE of exactly these UIDs (RFC 4315 §2.1). Without
  * UIDPLUS a plain EXPUNGE would also remove messages other clients flagged \\Deleted, so
- * such a server is refused instead.
+ * such a server is refused instead. Throws MailError UIDVALIDITY_CHANGED before anything
+ * is flagged when `folder` was renumbered.
  */
-export async function expungeUids(client: ImapFlow, path: string, uids: number[]): Promise<void> {
+export async function expungeUids(
+  client: ImapFlow,
+  folder: MailboxRef,
+  uids: number[],
+): Promise<void> {
+  const { path } = folder;
   if (uids.length === 0) return;
   if (!client.capabilities.has('UIDPLUS')) {
     throw new MailError({
@@ -113,7 +136,7 @@ export async function expungeUids(client: ImapFlow, path: string, uids: number[]
       userMessage: 'The IMAP server cannot delete single messages for good (no UIDPLUS).',
     });
   }
-  const expunged = await withMailbox(client, path, { readOnly: false }, () =>
+  const expunged = await withMailbox(client, folder, { readOnly: false }, () =>
     client.messageDelete(compactUidSet(uids), { uid: true }),
   );
   if (!expunged) throw refused('UID EXPUNGE', path);

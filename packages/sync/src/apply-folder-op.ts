@@ -15,6 +15,7 @@ import type {
   RenameFolderPayload,
 } from './enqueue-imap-op';
 import { renamePaths } from './queue-folder-change';
+import { resyncRenamedFolder } from './resync-renamed-folder';
 
 /*
  * Folder ops look at the server's folder list first, so a repeat after a crash between
@@ -31,11 +32,14 @@ export async function applyCreateFolder(ctx: ApplyContext, payload: CreateFolder
 
 export async function applyRenameFolder(ctx: ApplyContext, payload: RenameFolderPayload) {
   const paths = await serverFolderPaths(ctx.client);
-  if (paths.has(payload.toPath) && !paths.has(payload.fromPath)) return;
+  if (paths.has(payload.toPath) && !paths.has(payload.fromPath)) {
+    return resyncRenamedFolder(ctx, payload);
+  }
   if (!paths.has(payload.fromPath)) {
     throw new PermanentOpError(`The folder "${payload.fromName}" no longer exists on the server.`);
   }
   await renameServerFolder(ctx.client, payload.fromPath, payload.toPath);
+  await resyncRenamedFolder(ctx, payload);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { and, eq, mailbox, message, pendingImapOp, sql } from '@youjian/db';
-import { expungeUids, moveMessages, presentUids } from '@youjian/mail';
+import { expungeUids, type MailboxRef, moveMessages, presentUids } from '@youjian/mail';
 import type { ApplyContext } from './apply-context';
 import { rowsOf, type Tx } from './db-types';
 import type { MovedMessage, MovePayload } from './enqueue-imap-op';
@@ -12,15 +12,19 @@ import { syncFolderNow } from './sync-folder-now';
  * (`previousAttempts` > 0) a copy the destination already holds — by Message-ID — is
  * adopted and the source expunged instead of copied twice (a COPY without the EXPUNGE
  * that should follow is exactly what a crash leaves behind on a server without MOVE).
+ * `from` is the source with the UIDVALIDITY the payload's UIDs belong to: every command
+ * on it checks that first and throws MailError UIDVALIDITY_CHANGED before touching any
+ * message (renumbered-folder.ts then finds the messages again).
  */
 export async function applyMove(
   ctx: ApplyContext,
   payload: MovePayload,
   previousAttempts: number,
+  from: MailboxRef,
 ): Promise<void> {
   const { client } = ctx;
   const live = payload.messages.filter((m) => m.uid > 0);
-  const present = await presentUids(client, payload.fromPath, payload.uids);
+  const present = await presentUids(client, from, payload.uids);
   let toMove = live.filter((m) => present.has(m.uid));
   const newUids = new Map<string, number>();
 
@@ -29,7 +33,7 @@ export async function applyMove(
     const adopted = toMove.filter((m) => copies.has(m.id));
     await expungeUids(
       client,
-      payload.fromPath,
+      from,
       adopted.map((m) => m.uid),
     );
     for (const m of adopted) newUids.set(m.id, copies.get(m.id) ?? 0);
@@ -39,7 +43,7 @@ export async function applyMove(
     // COPYUID (RFC 4315 §3) maps each source UID to its UID in the destination
     const uidMap = await moveMessages(
       client,
-      payload.fromPath,
+      from,
       toMove.map((m) => m.uid),
       payload.toPath,
     );

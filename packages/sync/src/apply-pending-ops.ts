@@ -10,7 +10,14 @@ import {
   publishMailEvent,
   sql,
 } from '@youjian/db';
-import { appendMessage, expungeUids, type ImapFlow, MailError, setFlags } from '@youjian/mail';
+import {
+  appendMessage,
+  expungeUids,
+  type ImapFlow,
+  type MailboxRef,
+  MailError,
+  setFlags,
+} from '@youjian/mail';
 import { type ApplyContext, PermanentOpError } from './apply-context';
 import {
   applyCreateFolder,
@@ -31,6 +38,7 @@ import type {
 } from './enqueue-imap-op';
 import { findInFolder } from './find-in-folder';
 import { updateMailbox } from './mailbox-state';
+import { dropAppliedRows, isUidValidityChange, writeWithCurrentUids } from './renumbered-folder';
 import { resyncAfterFailure } from './resync-after-failure';
 
 export type { ApplyContext } from './apply-context';
@@ -123,12 +131,18 @@ async function applyOp(ctx: ApplyContext, op: PendingOpRow): Promise<void> {
       const payload = op.payload as unknown as SetFlagsPayload;
       const folder = await mailboxById(ctx, payload.mailboxId);
       if (!folder) throw new PermanentOpError('The folder no longer exists.');
-      // a UID < 0 is a moved message whose server UID never became known: nothing to set
-      const uids = payload.uids.filter((uid) => uid > 0);
-      await setFlags(ctx.client, folder.path, uids, {
-        add: payload.add,
-        remove: payload.remove,
-      });
+      const change = { add: payload.add ?? [], remove: payload.remove ?? [] };
+      const done = await writeWithCurrentUids(ctx, op, folder, folder.path, payload, (ref, p) =>
+        // a UID < 0 is a moved message whose server UID never became known: nothing to set
+        setFlags(
+          ctx.client,
+          ref,
+          p.uids.filter((uid) => uid > 0),
+          change,
+        ),
+      );
+      // the re-sync mirrored the server before this change: show it again
+      if (done.renumbered) await changeMirrorFlags(ctx, folder.id, done.payload.uids, change);
       return;
     }
     case 'append': {
@@ -143,15 +157,32 @@ async function applyOp(ctx: ApplyContext, op: PendingOpRow): Promise<void> {
       await appendMessage(ctx.client, folder.path, raw, payload.flags);
       return;
     }
-    case 'move':
-      return applyMove(ctx, op.payload as unknown as MovePayload, op.attempts);
+    case 'move': {
+      const payload = op.payload as unknown as MovePayload;
+      const source = await mailboxById(ctx, payload.mailboxId);
+      const move = (ref: MailboxRef, p: MovePayload) => applyMove(ctx, p, op.attempts, ref);
+      if (!source) {
+        return move({ path: payload.fromPath, uidValidity: payload.uidValidity ?? null }, payload);
+      }
+      const done = await writeWithCurrentUids(ctx, op, source, payload.fromPath, payload, move);
+      if (done.renumbered) await dropAppliedRows(ctx, source.id, done.payload.uids);
+      return;
+    }
     case 'delete': {
       const payload = op.payload as unknown as DeletePayload;
-      return expungeUids(
-        ctx.client,
-        payload.path,
-        payload.uids.filter((uid) => uid > 0),
-      );
+      const folder = await mailboxById(ctx, payload.mailboxId);
+      const expunge = (ref: MailboxRef, p: DeletePayload) =>
+        expungeUids(
+          ctx.client,
+          ref,
+          p.uids.filter((uid) => uid > 0),
+        );
+      if (!folder) {
+        return expunge({ path: payload.path, uidValidity: payload.uidValidity ?? null }, payload);
+      }
+      const done = await writeWithCurrentUids(ctx, op, folder, payload.path, payload, expunge);
+      if (done.renumbered) await dropAppliedRows(ctx, folder.id, done.payload.uids);
+      return;
     }
     case 'create_folder':
       return applyCreateFolder(ctx, op.payload as unknown as CreateFolderPayload);
@@ -169,7 +200,9 @@ async function applyOp(ctx: ApplyContext, op: PendingOpRow): Promise<void> {
  */
 async function failOp(ctx: ApplyContext, op: PendingOpRow, error: unknown): Promise<void> {
   const { db, account } = ctx;
-  const undone = await undoOp(ctx, op);
+  const undone = isUidValidityChange(error)
+    ? await resyncRenumbered(ctx, op)
+    : await undoOp(ctx, op);
   await db
     .update(pendingImapOp)
     .set({ state: 'failed', lastError: messageOf(error) })
@@ -194,6 +227,17 @@ async function failOp(ctx: ApplyContext, op: PendingOpRow, error: unknown): Prom
     userId: account.userId,
     accountId: account.id,
   });
+}
+
+/**
+ * An op that failed because its folder was renumbered again meanwhile: its UIDs name other
+ * messages now, so nothing is undone by UID; the folder is read again from the server.
+ */
+async function resyncRenumbered(ctx: ApplyContext, op: PendingOpRow): Promise<string[]> {
+  const mailboxId = (op.payload as { mailboxId?: unknown }).mailboxId;
+  if (typeof mailboxId !== 'string') return [];
+  await resyncAfterFailure(ctx, { mailboxId });
+  return [mailboxId];
 }
 
 /** Undoes an op's mirror change; returns the folders whose contents changed. */
@@ -228,12 +272,26 @@ async function undoOp(ctx: ApplyContext, op: PendingOpRow): Promise<string[]> {
 }
 
 async function undoSetFlags(ctx: ApplyContext, payload: SetFlagsPayload): Promise<void> {
+  // the inverse change: what was added is removed again, what was removed comes back
+  await changeMirrorFlags(ctx, payload.mailboxId, payload.uids, {
+    add: payload.remove ?? [],
+    remove: payload.add ?? [],
+  });
+}
+
+/** Adds and removes flags on mirror rows of one folder, with their seen/flagged columns. */
+async function changeMirrorFlags(
+  ctx: ApplyContext,
+  mailboxId: string,
+  uids: number[],
+  change: { add: string[]; remove: string[] },
+): Promise<void> {
   const { account } = ctx;
+  const payload = { mailboxId, uids };
   await ctx.db.transaction(async (tx) => {
-    // the inverse change: what was added is removed again, what was removed comes back
     await tx.execute(sql`update message set
-        flags = array(select distinct f from unnest(flags || ${sql.param(payload.remove ?? [])}::text[]) f
-          where f <> all(${sql.param(payload.add ?? [])}::text[]) order by f),
+        flags = array(select distinct f from unnest(flags || ${sql.param(change.add)}::text[]) f
+          where f <> all(${sql.param(change.remove)}::text[]) order by f),
         updated_at = now()
       where account_id = ${account.id} and mailbox_id = ${payload.mailboxId}
         and uid = any(${sql.param(payload.uids)}::bigint[])`);

@@ -85,7 +85,7 @@ export async function indexBodies(ctx: IndexBodiesContext): Promise<boolean> {
     where account_id = ${accountId} and not body_indexed and uid > 0 limit 1`);
   if (rowsOf(pending).length === 0) return true;
   const folders = await db
-    .select({ id: mailbox.id, path: mailbox.path })
+    .select({ id: mailbox.id, path: mailbox.path, uidValidity: mailbox.uidValidity })
     .from(mailbox)
     .where(eq(mailbox.accountId, accountId))
     .orderBy(
@@ -134,7 +134,7 @@ export async function indexBodies(ctx: IndexBodiesContext): Promise<boolean> {
 
 async function readWindow(
   ctx: IndexBodiesContext,
-  folder: { id: string; path: string },
+  folder: { id: string; path: string; uidValidity: number | null },
   belowUid: number,
 ): Promise<Window | null> {
   const rows = rowsOf<{
@@ -160,7 +160,8 @@ async function readWindow(
     // mirrored before the text part was recorded: fetchBodyTexts asks BODYSTRUCTURE
     part: row.part_unknown ? undefined : row.text_part,
   }));
-  const texts = await fetchBodyTexts(ctx.client, folder.path, targets, BODY_PART_BYTES);
+  // a renumbered folder throws UIDVALIDITY_CHANGED: its texts wait for the sync's rebuild
+  const texts = await fetchBodyTexts(ctx.client, folder, targets, BODY_PART_BYTES);
   const uids = targets.map((target) => target.uid);
   return {
     // a message without a text part (or expunged meanwhile) is indexed by its headers

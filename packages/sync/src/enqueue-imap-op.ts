@@ -1,11 +1,39 @@
 import { type PendingImapOpKind, pendingImapOp, sql } from '@youjian/db';
 import type { Tx } from './db-types';
+import { stampUidAddressedOp } from './stamp-uid-identity';
 import { WORK_CHANNEL } from './wake-worker';
 
-/** `set_flags`: add/remove flags on UIDs of one folder (the mirror already shows the result). */
-export interface SetFlagsPayload {
+/**
+ * What names a message independently of its UID, to find it again under a new
+ * UIDVALIDITY: Message-ID (RFC 5322 §3.6.4), RFC822.SIZE and INTERNALDATE (RFC 3501
+ * §2.3.3–4), which a server keeps when it renumbers a folder.
+ */
+export interface MessageIdentity {
+  uid: number;
+  messageIdHeader: string | null;
+  /** octets */
+  size: number;
+  /** INTERNALDATE, ISO 8601 */
+  receivedAt: string;
+}
+
+/**
+ * Stamped on every UID-addressed op when it is queued (stamp-uid-identity.ts): the
+ * folder's UIDVALIDITY the UIDs belong to (RFC 3501 §2.3.1.1) and each UID's message
+ * identity. Both travel with the op rather than being read from the mirror when the op
+ * is applied, because a rebuild of the mirror in between would make the mirror agree with
+ * the server while the op's UIDs still belong to the old numbering. Ops queued before
+ * these fields existed have neither.
+ */
+export interface UidAddressed {
   mailboxId: string;
   uids: number[];
+  uidValidity?: number | null;
+  identities?: MessageIdentity[];
+}
+
+/** `set_flags`: add/remove flags on UIDs of one folder (the mirror already shows the result). */
+export interface SetFlagsPayload extends UidAddressed {
   add?: string[];
   remove?: string[];
 }
@@ -37,9 +65,7 @@ export interface MovedMessage {
  * are the ones at enqueue time: earlier ops in the queue (renames) have reached the
  * server by the time this one runs, later ones have not.
  */
-export interface MovePayload {
-  mailboxId: string;
-  uids: number[];
+export interface MovePayload extends UidAddressed {
   fromPath: string;
   toMailboxId: string;
   toPath: string;
@@ -47,9 +73,7 @@ export interface MovePayload {
 }
 
 /** `delete`: expunge exactly these UIDs (STORE \Deleted + UID EXPUNGE, RFC 4315 §2.1). */
-export interface DeletePayload {
-  mailboxId: string;
-  uids: number[];
+export interface DeletePayload extends UidAddressed {
   path: string;
 }
 
@@ -95,10 +119,14 @@ export type ImapOp = {
  * transactional) and applies the account's queue in id order.
  */
 export async function enqueueImapOp(tx: Tx, op: ImapOp): Promise<void> {
+  const payload =
+    op.kind === 'set_flags' || op.kind === 'move' || op.kind === 'delete'
+      ? await stampUidAddressedOp(tx, op.accountId, op.payload)
+      : op.payload;
   await tx.insert(pendingImapOp).values({
     accountId: op.accountId,
     kind: op.kind satisfies PendingImapOpKind,
-    payload: op.payload as unknown as Record<string, unknown>,
+    payload: payload as unknown as Record<string, unknown>,
   });
   await tx.execute(sql`select pg_notify(${WORK_CHANNEL}, ${op.accountId})`);
 }

@@ -111,7 +111,14 @@ export async function queueMessageExpunge(
   const removed = await tx
     .delete(message)
     .where(and(eq(message.accountId, accountId), inArray(message.id, messageIds)))
-    .returning({ id: message.id, mailboxId: message.mailboxId, uid: message.uid });
+    .returning({
+      id: message.id,
+      mailboxId: message.mailboxId,
+      uid: message.uid,
+      messageIdHeader: message.messageId,
+      size: message.size,
+      receivedAt: message.receivedAt,
+    });
   if (removed.length === 0) return { changed: 0, mailboxIds: [] };
   await tx.delete(messageBody).where(
     and(
@@ -132,11 +139,24 @@ export async function queueMessageExpunge(
       ),
     );
   for (const folder of folders) {
-    const uids = removed.filter((row) => row.mailboxId === folder.id).map((row) => row.uid);
+    const rows = removed.filter((row) => row.mailboxId === folder.id);
+    const uids = rows.map((row) => row.uid);
+    // the rows are gone from the mirror: their identities travel with the op from here
+    const identities = rows.map((row) => ({
+      uid: row.uid,
+      messageIdHeader: row.messageIdHeader,
+      size: row.size,
+      receivedAt: row.receivedAt.toISOString(),
+    }));
     await enqueueImapOp(tx, {
       accountId,
       kind: 'delete',
-      payload: { mailboxId: folder.id, uids: uids.sort((a, b) => a - b), path: folder.path },
+      payload: {
+        mailboxId: folder.id,
+        uids: uids.sort((a, b) => a - b),
+        path: folder.path,
+        identities,
+      },
     });
     await updateMailbox(tx, accountId, folder.id, {});
   }
