@@ -67,7 +67,17 @@ export type MailErrorCode =
   | 'RECIPIENT_REJECTED'
   | 'MESSAGE_NOT_FOUND'
   | 'MALFORMED_MESSAGE'
+  | 'UIDVALIDITY_CHANGED' // the folder's UIDs were renumbered: cached UIDs name other mail
   | 'PROTOCOL'; // anything else the server said
+
+/**
+ * A folder as the mirror knows it, for UID-addressed commands: the UIDs sent were valid
+ * under `uidValidity` (RFC 3501 §2.3.1.1). null: not known yet (never synced), unchecked.
+ */
+export interface MailboxRef {
+  path: string;
+  uidValidity: number | null;
+}
 
 export interface RemoteFolder {
   path: string;
