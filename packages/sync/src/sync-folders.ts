@@ -42,10 +42,13 @@ export function folderSyncOrder(a: MailboxRow, b: MailboxRow): number {
 export async function syncFolderList(
   db: Database,
   client: ImapFlow,
-  account: { id: string; userId: string },
+  account: { id: string; userId: string; personalNamespace?: PersonalNamespace | null },
 ): Promise<MailboxRow[]> {
   const accountId = account.id;
-  await recordPersonalNamespace(db, accountId, personalNamespaceOf(client));
+  const namespace = personalNamespaceOf(client);
+  if (!sameNamespace(account.personalNamespace, namespace)) {
+    await recordPersonalNamespace(db, accountId, namespace);
+  }
   // queued folder changes the server has not seen yet are not undone by its list
   const pending = await pendingFolderPaths(db, accountId);
   const remote = dedupeRoles(
@@ -128,6 +131,14 @@ async function recordPersonalNamespace(
         sql`${mailAccount.personalNamespace} is distinct from ${JSON.stringify(value)}::jsonb`,
       ),
     );
+}
+
+/** Pure: whether the account row already holds the session's namespace. */
+function sameNamespace(
+  stored: PersonalNamespace | null | undefined,
+  namespace: PersonalNamespace,
+): boolean {
+  return stored?.prefix === namespace.prefix && stored.delimiter === namespace.delimiter;
 }
 
 /** Pure: whether the mirrored row already says what the server lists. */
