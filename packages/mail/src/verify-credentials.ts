@@ -19,19 +19,26 @@ async function verifyImap(creds: MailCredentials, timeoutMs: number): Promise<st
   return capabilities;
 }
 
-/** EHLO, TLS and AUTH (forced even when not advertised, see smtp.ts), then QUIT. */
+/**
+ * The egress check with its DNS lookup, then EHLO, TLS and AUTH (forced even when not
+ * advertised, see smtp.ts) and QUIT, all within the deadline.
+ */
 async function verifySmtp(creds: MailCredentials, timeoutMs: number): Promise<void> {
-  const transport = await createSmtpTransport(creds, timeoutMs).catch((error: unknown) => {
-    throw toMailError(error, 'smtp', creds.smtp);
-  });
+  const opened: { transport: Awaited<ReturnType<typeof createSmtpTransport>> | null } = {
+    transport: null,
+  };
+  const verify = async () => {
+    opened.transport = await createSmtpTransport(creds, timeoutMs);
+    await opened.transport.verify();
+  };
   try {
-    await withDeadline(transport.verify(), timeoutMs, () =>
+    await withDeadline(verify(), timeoutMs, () =>
       timeoutError('smtp', creds.smtp, Math.round(timeoutMs / 1000)),
     );
   } catch (error) {
     throw toMailError(error, 'smtp', creds.smtp);
   } finally {
-    transport.close();
+    opened.transport?.close();
   }
 }
 
