@@ -11,6 +11,7 @@ import { appendMessage } from '@youjian/mailstack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queueOutgoingMail } from './queue-outgoing-mail';
 import { sendQueuedMail } from './send-queued-mail';
+import { SENT_COPY_LOOK_FOR_MS } from './sent-copy-step';
 import { loadAccount, syncAccount } from './sync-account';
 import {
   linkTestAccount,
@@ -19,6 +20,7 @@ import {
   waitFor,
   withDovecot,
 } from './test-stack.integration-helpers';
+import { startWorker } from './worker/start-worker';
 
 /** Short enough for a test, long enough for LMTP to file the provider's copy. */
 const LOOK_MS = 4_000;
@@ -215,5 +217,35 @@ describe('the Sent copy at NetEase, whose SMTP copy is undocumented', () => {
     const { id } = await sendThroughWorker(sender, subject);
     expect(await serverSentSubjects(sender, '已发送')).toEqual([subject]);
     expect((await outgoing(id)).sentCopy).toBe('filed_by_provider');
+  });
+});
+
+describe('the Sent copy in the running worker', () => {
+  it('APPENDs the QQ copy when the look ends, with nothing else waking the worker', async () => {
+    const sender = await linked('qq');
+    const subject = `worker, setting off ${Date.now()}`;
+    const worker = await startWorker({
+      databaseUrl: testDb.url,
+      secretBox,
+      workerId: 'sent-copy-worker',
+      log: () => undefined,
+    });
+    try {
+      const { id } = await queue(sender, subject);
+      const started = performance.now();
+      await waitFor(
+        async () => (await mirroredSentSubjects(sender)).length > 0,
+        'the Sent copy in the mirror',
+        SENT_COPY_LOOK_FOR_MS + 20_000,
+      );
+      console.info(
+        `[measure] queued → Youjian's Sent copy mirrored (QQ, setting off): ${Math.round(performance.now() - started)} ms`,
+      );
+      expect((await outgoing(id)).sentCopy).toBe('appended');
+    } finally {
+      await worker.stop();
+    }
+    expect(await serverSentSubjects(sender, 'Sent Messages')).toEqual([subject]);
+    expect(await mirroredSentSubjects(sender)).toEqual([subject]);
   });
 });
