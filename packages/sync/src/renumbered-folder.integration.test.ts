@@ -11,8 +11,10 @@ import { closeImap, openImap } from '@youjian/mail';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { applyPendingOps } from './apply-pending-ops';
 import { enqueueImapOp } from './enqueue-imap-op';
+import { loadMessageBody } from './load-message-body';
 import { queueFolderRename } from './queue-folder-change';
 import { queueMessageExpunge, queueMessageMove } from './queue-message-move';
+import { closeReadingSessions } from './reading-session';
 import { loadAccount, syncAccount } from './sync-account';
 import {
   linkTestAccount,
@@ -29,6 +31,7 @@ beforeAll(async () => {
   testDb = await createTestDatabase();
 });
 afterAll(async () => {
+  await closeReadingSessions();
   await testDb?.drop();
 });
 
@@ -270,5 +273,13 @@ describe.each(['custom', '163'] as const)('a folder renumbered on the %s profile
     expect(renamed.id).toBe(projects.id);
     await expectMirrorEqualsServer(account, 'Done');
     expect(await opStates(account)).toEqual(['done', 'done']);
+  });
+
+  it('opening m1 never shows m2, which has its old UID now', async () => {
+    const m1 = await messageRow(account, 'm1');
+    await renumberFolder(account, 'Projects');
+    await expect(
+      loadMessageBody({ db: db(), accountId: account.accountId, messageId: m1.id, secretBox }),
+    ).rejects.toMatchObject({ code: 'UIDVALIDITY_CHANGED' });
   });
 });
