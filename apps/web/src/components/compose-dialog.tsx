@@ -1,43 +1,134 @@
 'use client';
 
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { RouterOutputs } from '@youjian/api';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { RouterInputs, RouterOutputs } from '@youjian/api';
+import { type FormEvent, useEffect, useRef } from 'react';
 import { useTRPC } from '../trpc/react';
+import { formatSize } from './format';
 
 type Account = RouterOutputs['accounts']['list'][number];
+type Prefill = RouterOutputs['messages']['prepareReply'];
+export type InResponseTo = NonNullable<RouterInputs['messages']['send']['inResponseTo']>;
+export type ResponseKind = InResponseTo['kind'];
+
+/** One opening of compose: new mail, or an answer to / forward of an open message. */
+export interface ComposeRequest {
+  /** a new id per opening, so nothing typed, and no error, outlives Cancel or Discard */
+  id: number;
+  inResponseTo?: InResponseTo;
+}
+
+/** How the send went, for the status toast: a result hides by itself, a failure stays. */
+export type SendStatusTone = 'progress' | 'done' | 'failed';
 
 const POLL_MS = 1_000;
 const POLL_LIMIT = 120;
 
+const TITLES: Record<ResponseKind | 'new', string> = {
+  new: 'New mail',
+  reply: 'Reply',
+  replyAll: 'Reply all',
+  forward: 'Forward',
+  forwardAsAttachment: 'Forward as attachment',
+};
+
 export function ComposeDialog(props: {
-  open: boolean;
+  request: ComposeRequest | null;
   accounts: Account[];
   defaultAccountId: string | null;
   onClose: () => void;
-  onStatus: (status: string) => void;
+  onStatus: (status: string, tone: SendStatusTone) => void;
 }) {
-  const { open, accounts, defaultAccountId, onClose, onStatus } = props;
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const { request, onClose } = props;
   const dialog = useRef<HTMLDialogElement>(null);
-  const form = useRef<HTMLFormElement>(null);
-  const send = useMutation(trpc.messages.send.mutationOptions());
-  // The sender is chosen when the dialog opens; a later change of the open folder (or a
-  // live refresh) must not overwrite what the user picked.
-  const [fromAccountId, setFromAccountId] = useState(defaultAccountId ?? '');
-  const latestDefault = useRef(defaultAccountId);
-  latestDefault.current = defaultAccountId;
+  const open = request !== null;
 
   useEffect(() => {
     const element = dialog.current;
     if (!element) return;
-    if (open && !element.open) {
-      setFromAccountId(latestDefault.current ?? '');
-      element.showModal();
-    }
+    if (open && !element.open) element.showModal();
     if (!open && element.open) element.close();
   }, [open]);
+
+  const kind = request?.inResponseTo?.kind ?? 'new';
+  return (
+    <dialog ref={dialog} className="compose" aria-labelledby="compose-title" onClose={onClose}>
+      <h2 id="compose-title" className="compose-title">
+        {TITLES[kind]}
+      </h2>
+      {request && (
+        // keyed by the opening: Cancel and Discard leave nothing behind for the next one
+        <ComposeBody key={request.id} {...props} request={request} />
+      )}
+    </dialog>
+  );
+}
+
+function ComposeBody(props: {
+  request: ComposeRequest;
+  accounts: Account[];
+  defaultAccountId: string | null;
+  onClose: () => void;
+  onStatus: (status: string, tone: SendStatusTone) => void;
+}) {
+  const { inResponseTo } = props.request;
+  const trpc = useTRPC();
+  const prefill = useQuery(
+    trpc.messages.prepareReply.queryOptions(
+      {
+        accountId: inResponseTo?.accountId ?? '',
+        messageId: inResponseTo?.messageId ?? '',
+        kind: inResponseTo?.kind ?? 'reply',
+        timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      },
+      // each opening reads the original afresh: the user may have edited nothing yet
+      { enabled: inResponseTo !== undefined, staleTime: 0, gcTime: 0 },
+    ),
+  );
+  if (!inResponseTo) return <ComposeForm {...props} prefill={null} />;
+  if (prefill.isPending) return <p className="muted">Reading the original message…</p>;
+  if (prefill.error) {
+    return (
+      <div className="stack">
+        <p className="error">{prefill.error.message}</p>
+        <div className="dialog-actions">
+          <button type="button" onClick={props.onClose}>
+            Cancel
+          </button>
+        </div>
+      </div>
+    );
+  }
+  return <ComposeForm {...props} prefill={prefill.data} />;
+}
+
+function ComposeForm(props: {
+  request: ComposeRequest;
+  accounts: Account[];
+  defaultAccountId: string | null;
+  prefill: Prefill | null;
+  onClose: () => void;
+  onStatus: (status: string, tone: SendStatusTone) => void;
+}) {
+  const { request, accounts, prefill, onClose, onStatus } = props;
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const send = useMutation(trpc.messages.send.mutationOptions());
+  const to = useRef<HTMLInputElement>(null);
+  const message = useRef<HTMLTextAreaElement>(null);
+  const kind = request.inResponseTo?.kind;
+
+  // A reply is written above the quote (caret at the top, as in QQ Mail, 163 and Gmail);
+  // a forward starts with its recipients.
+  useEffect(() => {
+    if (kind === 'reply' || kind === 'replyAll') {
+      message.current?.focus();
+      message.current?.setSelectionRange(0, 0);
+      if (message.current) message.current.scrollTop = 0;
+    } else {
+      to.current?.focus();
+    }
+  }, [kind]);
 
   /** The worker sends in the background; report how it went in the status line. */
   async function followDelivery(accountId: string, id: string, subject: string) {
@@ -47,12 +138,13 @@ export function ComposeDialog(props: {
         ...trpc.messages.outgoingStatus.queryOptions({ accountId, id }),
         staleTime: 0,
       });
-      if (status.state === 'sent') return onStatus(`Sent “${subject}”.`);
+      if (status.state === 'sent') return onStatus(`Sent “${subject}”.`, 'done');
       if (status.state === 'failed') {
-        return onStatus(`Not sent: ${status.lastError ?? 'the provider refused the message.'}`);
+        const reason = status.lastError ?? 'the provider refused the message.';
+        return onStatus(`Not sent: ${reason}`, 'failed');
       }
     }
-    onStatus(`“${subject}” is still waiting to be sent.`);
+    onStatus(`“${subject}” is still waiting to be sent.`, 'failed');
   }
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -65,73 +157,83 @@ export function ComposeDialog(props: {
       cc: text('cc'),
       subject: text('subject'),
       text: text('message'),
+      inResponseTo: request.inResponseTo,
     };
     send.mutate(input, {
       onSuccess: ({ id }) => {
-        form.current?.reset();
-        onStatus(`Sending “${input.subject}”…`);
+        onStatus(`Sending “${input.subject}”…`, 'progress');
         onClose();
         followDelivery(input.accountId, id, input.subject).catch((error: unknown) =>
-          onStatus(error instanceof Error ? error.message : 'Could not check the sending status.'),
+          onStatus(
+            error instanceof Error ? error.message : 'Could not check the sending status.',
+            'failed',
+          ),
         );
       },
     });
   }
 
   return (
-    <dialog ref={dialog} className="compose" aria-labelledby="compose-title" onClose={onClose}>
-      <form ref={form} className="stack" onSubmit={submit}>
-        <h2 id="compose-title" className="compose-title">
-          New mail
-        </h2>
-        <label className="field">
-          <span>From</span>
-          <select
-            name="from"
-            value={fromAccountId}
-            onChange={(event) => setFromAccountId(event.target.value)}
-          >
-            {accounts.map((account) => (
-              <option key={account.id} value={account.id}>
-                {account.address}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>To</span>
-          <input
-            name="to"
-            type="text"
-            autoComplete="off"
-            required
-            placeholder="name@example.com, …"
-          />
-        </label>
-        <label className="field">
-          <span>Cc</span>
-          <input name="cc" type="text" autoComplete="off" />
-        </label>
-        <label className="field">
-          <span>Subject</span>
-          <input name="subject" type="text" autoComplete="off" />
-        </label>
-        <label className="field">
-          <span>Message</span>
-          <textarea name="message" rows={12} />
-        </label>
-        <div role="alert" className="error">
-          {send.error?.message}
-        </div>
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={send.isPending}>
-            {send.isPending ? 'Sending…' : 'Send'}
-          </button>
-        </div>
-      </form>
-    </dialog>
+    <form className="stack" onSubmit={submit}>
+      <label className="field">
+        <span>From</span>
+        {/* the sending mailbox defaults to the one that received the original */}
+        <select name="from" defaultValue={prefill?.accountId ?? props.defaultAccountId ?? ''}>
+          {accounts.map((account) => (
+            <option key={account.id} value={account.id}>
+              {account.address}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>To</span>
+        <input
+          ref={to}
+          name="to"
+          type="text"
+          autoComplete="off"
+          required
+          placeholder="name@example.com, …"
+          defaultValue={prefill?.to}
+        />
+      </label>
+      <label className="field">
+        <span>Cc</span>
+        <input name="cc" type="text" autoComplete="off" defaultValue={prefill?.cc} />
+      </label>
+      <label className="field">
+        <span>Subject</span>
+        <input name="subject" type="text" autoComplete="off" defaultValue={prefill?.subject} />
+      </label>
+      <label className="field">
+        <span>Message</span>
+        <textarea ref={message} name="message" rows={14} defaultValue={prefill?.text} />
+      </label>
+      {prefill && prefill.attachments.length > 0 && (
+        <ul className="compose-attachments" aria-label="Attachments">
+          {prefill.attachments.map((attachment) => (
+            <li key={attachment.filename}>
+              📎 {attachment.filename} <span className="muted">{formatSize(attachment.size)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div role="alert" className="error">
+        {send.error?.message}
+      </div>
+      <div className="dialog-actions">
+        <button type="button" className="discard-button" onClick={onClose}>
+          Discard draft
+        </button>
+        <span className="spacer" />
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
+        <button type="submit" className="primary" disabled={send.isPending}>
+          {send.isPending ? 'Sending…' : 'Send'}
+        </button>
+      </div>
+    </form>
   );
 }

@@ -2,21 +2,39 @@
 
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTRPC } from '../trpc/react';
 import { AccountsPane } from './accounts-pane';
-import { ComposeDialog } from './compose-dialog';
+import {
+  ComposeDialog,
+  type ComposeRequest,
+  type InResponseTo,
+  type SendStatusTone,
+} from './compose-dialog';
 import { useMailLocation } from './mail-location';
 import { MessageList } from './message-list';
 import { ReadingPane } from './reading-pane';
+
+/** How long "Sent …" stays in the toast; a failure stays until dismissed. */
+const SENT_TOAST_MS = 6_000;
 
 /** The three panes: mailboxes and folders, the message list, the open message. */
 export function MailApp() {
   const trpc = useTRPC();
   const location = useMailLocation();
   const accounts = useQuery(trpc.accounts.list.queryOptions());
-  const [composing, setComposing] = useState(false);
-  const [sendStatus, setSendStatus] = useState('');
+  const [compose, setCompose] = useState<ComposeRequest | null>(null);
+  const [sendStatus, setSendStatus] = useState<{ text: string; tone: SendStatusTone } | null>(null);
+  const composeCount = useRef(0);
+  const openCompose = useCallback((inResponseTo?: InResponseTo) => {
+    composeCount.current += 1;
+    setCompose({ id: composeCount.current, inResponseTo });
+  }, []);
+  useEffect(() => {
+    if (sendStatus?.tone !== 'done') return;
+    const timer = setTimeout(() => setSendStatus(null), SENT_TOAST_MS);
+    return () => clearTimeout(timer);
+  }, [sendStatus]);
 
   if (accounts.isPending) return <p className="muted pad">Loading mailboxes…</p>;
   if (accounts.error) return <p className="error pad">{accounts.error.message}</p>;
@@ -43,7 +61,7 @@ export function MailApp() {
   return (
     <div className="mail-layout">
       <div className="left-column">
-        <button type="button" className="primary compose-button" onClick={() => setComposing(true)}>
+        <button type="button" className="primary compose-button" onClick={() => openCompose()}>
           Compose
         </button>
         <AccountsPane accounts={accounts.data} selectedFolderId={folder?.id ?? null} />
@@ -59,16 +77,22 @@ export function MailApp() {
         accountId={location.accountId ?? account?.id ?? null}
         messageId={location.messageId}
         folders={account?.folders ?? []}
+        onRespond={openCompose}
       />
       <ComposeDialog
-        open={composing}
+        request={compose}
         accounts={accounts.data}
         defaultAccountId={account?.id ?? null}
-        onClose={() => setComposing(false)}
-        onStatus={setSendStatus}
+        onClose={() => setCompose(null)}
+        onStatus={(text, tone) => setSendStatus({ text, tone })}
       />
       <p role="status" className="send-status" aria-live="polite">
-        {sendStatus}
+        {sendStatus?.text}
+        {sendStatus?.tone === 'failed' && (
+          <button type="button" className="link-button" onClick={() => setSendStatus(null)}>
+            Dismiss
+          </button>
+        )}
       </p>
     </div>
   );

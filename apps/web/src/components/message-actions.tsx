@@ -4,6 +4,7 @@ import { type InfiniteData, useMutation, useQueryClient } from '@tanstack/react-
 import type { RouterOutputs } from '@youjian/api';
 import { useId } from 'react';
 import { useTRPC } from '../trpc/react';
+import type { ResponseKind } from './compose-dialog';
 
 type Folder = RouterOutputs['accounts']['list'][number]['folders'][number];
 type MessagePage = RouterOutputs['messages']['list'];
@@ -52,6 +53,8 @@ export function MessageActions(props: {
     onSettled: async () => {
       await queryClient.invalidateQueries({ queryKey: trpc.messages.list.pathKey() });
       await queryClient.invalidateQueries({ queryKey: trpc.accounts.list.queryKey() });
+      // an opened message is cached with its folder: after a move its actions must follow
+      await queryClient.invalidateQueries({ queryKey: trpc.messages.get.pathKey() });
     },
   };
   const archive = useMutation(trpc.messages.archive.mutationOptions(options));
@@ -114,6 +117,27 @@ export function MessageActions(props: {
           {error.message}
         </span>
       )}
+    </fieldset>
+  );
+}
+
+const RESPONSES: Array<{ kind: ResponseKind; label: string }> = [
+  { kind: 'reply', label: 'Reply' },
+  { kind: 'replyAll', label: 'Reply all' },
+  { kind: 'forward', label: 'Forward' },
+  { kind: 'forwardAsAttachment', label: 'Forward as attachment' },
+];
+
+/** Reply, Reply all, Forward and Forward as attachment for the open message. */
+export function ReplyButtons({ onRespond }: { onRespond: (kind: ResponseKind) => void }) {
+  return (
+    <fieldset className="message-actions reply-actions">
+      <legend className="sr-only">Respond</legend>
+      {RESPONSES.map(({ kind, label }) => (
+        <button key={kind} type="button" onClick={() => onRespond(kind)}>
+          {label}
+        </button>
+      ))}
     </fieldset>
   );
 }

@@ -6,9 +6,10 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { mailFrameDocument } from '../lib/mail-frame';
 import { useTRPC } from '../trpc/react';
-import { formatAddress } from './format';
+import type { InResponseTo } from './compose-dialog';
+import { formatAddress, formatSize } from './format';
 import { useMailLocation } from './mail-location';
-import { MessageActions } from './message-actions';
+import { MessageActions, ReplyButtons } from './message-actions';
 
 type OpenMessage = RouterOutputs['messages']['get'];
 type Folder = RouterOutputs['accounts']['list'][number]['folders'][number];
@@ -17,11 +18,14 @@ export function ReadingPane({
   accountId,
   messageId,
   folders,
+  onRespond,
 }: {
   accountId: string | null;
   messageId: string | null;
   /** the open message's mailbox folders, for "Move to" */
   folders: Folder[];
+  /** opens compose to reply to or forward the open message */
+  onRespond: (inResponseTo: InResponseTo) => void;
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -58,6 +62,7 @@ export function ReadingPane({
     <MessageView
       message={open.data}
       folders={folders}
+      onRespond={onRespond}
       showImages={showImages}
       onShowImages={() => setShowImagesFor(messageId)}
     />
@@ -67,6 +72,7 @@ export function ReadingPane({
 function MessageView(props: {
   message: OpenMessage;
   folders: Folder[];
+  onRespond: (inResponseTo: InResponseTo) => void;
   showImages: boolean;
   onShowImages: () => void;
 }) {
@@ -78,7 +84,13 @@ function MessageView(props: {
     <article className="reading-pane">
       <header className="message-header">
         <h2>{message.subject || '(no subject)'}</h2>
-        <FlagButtons message={message} />
+        <ReplyButtons
+          onRespond={(kind) =>
+            props.onRespond({ kind, accountId: message.accountId, messageId: message.id })
+          }
+        />
+        {/* keyed: the Star and Mark-unread state belongs to this message, not the last one */}
+        <FlagButtons key={message.id} message={message} />
         <MessageActions
           accountId={message.accountId}
           messageIds={[message.id]}
@@ -191,10 +203,4 @@ function FlagButtons({ message }: { message: OpenMessage }) {
       {setFlags.error && <span className="error">{setFlags.error.message}</span>}
     </div>
   );
-}
-
-function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
