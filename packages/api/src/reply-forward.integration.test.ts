@@ -116,7 +116,7 @@ async function receivedBy(recipient: MailUser, messageIdHeader: string): Promise
         const uid = uids ? uids[0] : undefined;
         if (uid !== undefined) {
           const found = await client.fetchOne(String(uid), { source: true }, { uid: true });
-          if (found?.source) return found.source;
+          if (found && found.source !== undefined) return found.source;
         }
       } finally {
         lock.release();

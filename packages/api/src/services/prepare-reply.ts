@@ -12,7 +12,7 @@ import {
   replySubject,
 } from '@youjian/mail';
 import { loadMessageSource } from '@youjian/sync';
-import { requireOwnedMessage } from '../lib/owned-rows';
+import { requireOwnedAccount, requireOwnedMessage } from '../lib/owned-rows';
 import type { ResponseKind } from '../lib/response-kind';
 
 export interface PrepareReplyOptions {
@@ -49,6 +49,7 @@ export interface ReplyPrefill {
 export async function prepareReply(options: PrepareReplyOptions): Promise<ReplyPrefill> {
   const { db, secretBox, userId, accountId, messageId, kind, timeZone } = options;
   const header = await requireOwnedMessage(db, { userId, accountId, messageId });
+  const account = await requireOwnedAccount(db, { userId, accountId });
   const source = await loadMessageSource({ db, accountId, messageId, secretBox });
   const parsed = await parseMessage(source);
   const original = {
@@ -76,6 +77,7 @@ export async function prepareReply(options: PrepareReplyOptions): Promise<ReplyP
   const recipients = replyRecipients({
     original: { ...original, replyTo: parsed.replyTo ?? [] },
     ownAddresses: await linkedAddresses(db, userId),
+    replyingAddress: account.address,
     all: kind === 'replyAll',
   });
   return {

@@ -14,7 +14,12 @@ describe('reply recipients', () => {
   };
 
   it('a reply goes to the sender', () => {
-    const result = replyRecipients({ original, ownAddresses: ['bob@163.test'], all: false });
+    const result = replyRecipients({
+      original,
+      ownAddresses: ['bob@163.test'],
+      replyingAddress: 'bob@163.test',
+      all: false,
+    });
     expect(result).toEqual({ to: [a('alice@qq.test', '爱丽丝')], cc: [] });
   });
 
@@ -22,6 +27,7 @@ describe('reply recipients', () => {
     const result = replyRecipients({
       original: { ...original, replyTo: [a('list@qq.test', 'List')] },
       ownAddresses: ['bob@163.test'],
+      replyingAddress: 'bob@163.test',
       all: false,
     });
     expect(result).toEqual({ to: [a('list@qq.test', 'List')], cc: [] });
@@ -31,6 +37,7 @@ describe('reply recipients', () => {
     const result = replyRecipients({
       original: { ...original, cc: [...original.cc, a('CAROL@qq.test'), a('erin@qq.test')] },
       ownAddresses: ['bob@163.test', 'dave@163.test'],
+      replyingAddress: 'bob@163.test',
       all: true,
     });
     expect(addresses(result.to)).toEqual(['alice@qq.test', 'carol@qq.test']);
@@ -41,6 +48,7 @@ describe('reply recipients', () => {
     const result = replyRecipients({
       original: { ...original, replyTo: [a('team@qq.test')] },
       ownAddresses: ['bob@163.test'],
+      replyingAddress: 'bob@163.test',
       all: true,
     });
     expect(addresses(result.to)).toEqual(['team@qq.test', 'carol@qq.test']);
@@ -54,20 +62,60 @@ describe('reply recipients', () => {
       to: [a('alice@qq.test')],
       cc: [a('carol@qq.test')],
     };
-    expect(replyRecipients({ original: sent, ownAddresses: ['bob@163.test'], all: false })).toEqual(
-      {
-        to: [a('alice@qq.test')],
-        cc: [],
-      },
-    );
     expect(
-      addresses(replyRecipients({ original: sent, ownAddresses: ['bob@163.test'], all: true }).cc),
+      replyRecipients({
+        original: sent,
+        ownAddresses: ['bob@163.test'],
+        replyingAddress: 'bob@163.test',
+        all: false,
+      }),
+    ).toEqual({
+      to: [a('alice@qq.test')],
+      cc: [],
+    });
+    expect(
+      addresses(
+        replyRecipients({
+          original: sent,
+          ownAddresses: ['bob@163.test'],
+          replyingAddress: 'bob@163.test',
+          all: true,
+        }).cc,
+      ),
     ).toEqual(['carol@qq.test']);
   });
 
   it('a message without a sender gives an empty To for the user to fill', () => {
     expect(
-      replyRecipients({ original: { ...original, from: null }, ownAddresses: [], all: false }),
+      replyRecipients({
+        original: { ...original, from: null },
+        ownAddresses: [],
+        replyingAddress: 'bob@163.test',
+        all: false,
+      }),
     ).toEqual({ to: [], cc: [] });
+  });
+
+  it("a sender that is another of the user's mailboxes is answered like anyone else", () => {
+    const mine = { ...original, cc: [] };
+    const ownAddresses = ['bob@163.test', 'alice@qq.test'];
+    expect(
+      replyRecipients({
+        original: mine,
+        ownAddresses,
+        replyingAddress: 'bob@163.test',
+        all: false,
+      }),
+    ).toEqual({ to: [a('alice@qq.test', '爱丽丝')], cc: [] });
+    expect(
+      addresses(
+        replyRecipients({
+          original: mine,
+          ownAddresses,
+          replyingAddress: 'bob@163.test',
+          all: true,
+        }).to,
+      ),
+    ).toEqual(['alice@qq.test', 'carol@qq.test']);
   });
 });

@@ -31,28 +31,37 @@ function withoutOwnAndRepeated(addresses: MailAddress[], seen: Set<string>): Mai
 /**
  * Recipients of a reply (`all` false) or a reply to all, as RFC 5322 §3.6.3 describes:
  * the reply goes to Reply-To when the original has one, else to its From; reply all adds
- * the original's To and Cc. Every address of every mailbox the user linked
- * (`ownAddresses`) is left out, and each address appears once across To and Cc. When the
- * user wrote the original (a message from Sent), the reply goes to its recipients, as
- * Gmail and Thunderbird do, rather than back to the user.
+ * the original's To and Cc, leaving out every address of every mailbox the user linked
+ * (`ownAddresses`); each address appears once across To and Cc. When the answering
+ * mailbox (`replyingAddress`) wrote the original itself (a message from Sent), the reply
+ * goes to the original's recipients, as Gmail and Thunderbird do, rather than back to
+ * itself. A sender that is another of the user's own mailboxes is answered like anyone.
  */
 export function replyRecipients(options: {
   original: OriginalAddresses;
   ownAddresses: string[];
+  /** the mailbox the reply is sent from */
+  replyingAddress: string;
   all: boolean;
 }): ReplyRecipients {
   const { original, all } = options;
   const own = new Set(options.ownAddresses.map((address) => address.trim().toLowerCase()));
+  const replying = options.replyingAddress.trim().toLowerCase();
+  own.add(replying);
   const author =
     original.replyTo.length > 0 ? original.replyTo : original.from ? [original.from] : [];
-  const fromSelf = author.length > 0 && author.every((address) => own.has(key(address)));
+  const fromSelf = author.length > 0 && author.every((address) => key(address) === replying);
 
-  const seen = new Set(own);
   if (fromSelf) {
+    const seen = new Set(own);
     const to = withoutOwnAndRepeated(original.to, seen);
     return { to, cc: all ? withoutOwnAndRepeated(original.cc, seen) : [] };
   }
-  const to = withoutOwnAndRepeated(all ? [...author, ...original.to] : author, seen);
-  const cc = all ? withoutOwnAndRepeated(original.cc, seen) : [];
-  return { to, cc };
+  const to = withoutOwnAndRepeated(author, new Set([replying]));
+  const seen = new Set([...own, ...to.map(key)]);
+  if (!all) return { to, cc: [] };
+  return {
+    to: [...to, ...withoutOwnAndRepeated(original.to, seen)],
+    cc: withoutOwnAndRepeated(original.cc, seen),
+  };
 }
