@@ -150,20 +150,28 @@ export async function fetchSummaries(
   });
 }
 
-/** Flags only, for the cheap flag diff of already-mirrored messages. */
+/**
+ * `UID FETCH range (FLAGS RFC822.SIZE)`: the cheap diff of already-mirrored messages. The
+ * size (octets, RFC 3501 §6.4.5) lets the diff notice a UID that now names another message
+ * on a server that broke RFC 3501 §2.3.1.1 by reusing it without a new UIDVALIDITY.
+ */
 export async function fetchFlags(
   client: ImapFlow,
   path: string,
   range: string,
-): Promise<{ uid: number; flags: string[] }[]> {
+): Promise<{ uid: number; flags: string[]; size: number | null }[]> {
   return withMailbox(client, path, { readOnly: true }, async () => {
-    const result: { uid: number; flags: string[] }[] = [];
+    const result: { uid: number; flags: string[]; size: number | null }[] = [];
     for await (const message of client.fetch(
       normalizeUidRange(range),
-      { uid: true, flags: true },
+      { uid: true, flags: true, size: true },
       { uid: true },
     )) {
-      result.push({ uid: message.uid, flags: mirrorFlags(message.flags) });
+      result.push({
+        uid: message.uid,
+        flags: mirrorFlags(message.flags),
+        size: message.size ?? null,
+      });
     }
     return result;
   });

@@ -12,9 +12,10 @@ export const DIFF_WINDOW = 2000;
 
 /**
  * The full UID/flags diff (no CONDSTORE, or counts that disagree): window by window the
- * server's UIDs and flags are compared with the mirror's; expunged messages are deleted,
- * changed flags copied, and messages the mirror lacks (including new mail above the
- * highest mirrored UID) fetched.
+ * server's UIDs, flags and sizes are compared with the mirror's; expunged messages are
+ * deleted, changed flags copied, a UID whose size changed (another message under a reused
+ * UID) replaced, and messages the mirror lacks (including new mail above the highest
+ * mirrored UID) fetched.
  */
 export async function diffFolder(
   ctx: FolderSyncContext,
@@ -76,12 +77,12 @@ export async function diffFolder(
 }
 
 async function mirrorFlags(ctx: FolderSyncContext, lo: number, hi: number): Promise<UidFlags[]> {
-  const rows = rowsOf<{ uid: string | number; flags: string[] }>(
-    await ctx.db.execute(sql`select uid, flags from message
+  const rows = rowsOf<{ uid: string | number; flags: string[]; size: number }>(
+    await ctx.db.execute(sql`select uid, flags, size from message
       where account_id = ${ctx.account.id} and mailbox_id = ${ctx.mailbox.id}
         and uid between ${lo} and ${hi}`),
   );
-  return rows.map((row) => ({ uid: Number(row.uid), flags: row.flags }));
+  return rows.map((row) => ({ uid: Number(row.uid), flags: row.flags, size: row.size }));
 }
 
 export async function applyFlagChanges(

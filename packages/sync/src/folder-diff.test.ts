@@ -31,6 +31,37 @@ describe('diffFolderWindow', () => {
     expect(diff.flagChanges).toEqual([{ uid: 2, flags: ['\\Seen'] }]);
   });
 
+  it('replaces a row whose UID now names another message (same UID, other RFC822.SIZE)', () => {
+    const diff = diffFolderWindow(
+      [
+        { uid: 1, flags: [], size: 1200 },
+        { uid: 2, flags: ['\\Seen'], size: 800 },
+      ],
+      [
+        { uid: 1, flags: [], size: 1200 },
+        { uid: 2, flags: ['\\Seen'], size: 5400 },
+      ],
+    );
+    expect(diff).toEqual({ expunged: [2], flagChanges: [], missing: [2] });
+  });
+
+  it('skips the identity check where a size is unknown, and for UIDs with queued changes', () => {
+    const diff = diffFolderWindow(
+      [
+        { uid: 1, flags: [], size: 0 },
+        { uid: 2, flags: [], size: 900 },
+        { uid: 3, flags: [], size: 700 },
+      ],
+      [
+        { uid: 1, flags: [], size: 1200 },
+        { uid: 2, flags: [], size: null },
+        { uid: 3, flags: [], size: 9999 },
+      ],
+      new Set([3]),
+    );
+    expect(diff).toEqual({ expunged: [], flagChanges: [], missing: [] });
+  });
+
   it('keeps the local flags of messages with queued changes', () => {
     const diff = diffFolderWindow(
       [{ uid: 5, flags: ['\\Seen'] }],

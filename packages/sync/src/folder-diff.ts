@@ -8,6 +8,8 @@
 export interface UidFlags {
   uid: number;
   flags: string[];
+  /** RFC822.SIZE in octets; null or 0 where unknown (the identity check is then skipped) */
+  size?: number | null;
 }
 
 export interface FolderWindowDiff {
@@ -15,7 +17,10 @@ export interface FolderWindowDiff {
   expunged: number[];
   /** on the server with other flags than in the mirror */
   flagChanges: UidFlags[];
-  /** on the server, absent from the mirror */
+  /**
+   * on the server and absent from the mirror, or present under a UID whose message changed
+   * identity (another size than the mirror's row): fetched anew after the old row is expunged
+   */
   missing: number[];
 }
 
@@ -31,23 +36,36 @@ export function diffFolderWindow(
   pendingUids: ReadonlySet<number> = new Set(),
 ): FolderWindowDiff {
   const serverByUid = new Map(server.map((m) => [m.uid, normalizeFlags(m.flags)]));
+  const serverSize = new Map(server.map((m) => [m.uid, m.size]));
+  const replaced = new Set<number>();
   const mirrorUids = new Set<number>();
   const diff: FolderWindowDiff = { expunged: [], flagChanges: [], missing: [] };
   for (const row of mirror) {
     mirrorUids.add(row.uid);
     const flags = serverByUid.get(row.uid);
     if (!flags) diff.expunged.push(row.uid);
-    else if (!pendingUids.has(row.uid) && !sameFlags(normalizeFlags(row.flags), flags)) {
+    else if (!pendingUids.has(row.uid) && changedIdentity(row, serverSize.get(row.uid))) {
+      // RFC 3501 §2.3.1.1 forbids reusing a UID for another message within one UIDVALIDITY;
+      // a server that does so anyway must not leave the old row showing the new message
+      diff.expunged.push(row.uid);
+      replaced.add(row.uid);
+    } else if (!pendingUids.has(row.uid) && !sameFlags(normalizeFlags(row.flags), flags)) {
       diff.flagChanges.push({ uid: row.uid, flags });
     }
   }
   // a queued move's source UIDs left the mirror already: not missing, just not moved yet
   for (const uid of serverByUid.keys()) {
-    if (!mirrorUids.has(uid) && !pendingUids.has(uid)) diff.missing.push(uid);
+    if ((!mirrorUids.has(uid) && !pendingUids.has(uid)) || replaced.has(uid)) {
+      diff.missing.push(uid);
+    }
   }
   diff.missing.sort((a, b) => a - b);
   return diff;
 }
+
+/** Both sizes known and different: the UID names another message than the mirror's row. */
+const changedIdentity = (row: UidFlags, serverSize: number | null | undefined) =>
+  !!row.size && !!serverSize && row.size !== serverSize;
 
 const sameFlags = (a: string[], b: string[]) =>
   a.length === b.length && a.every((flag, i) => flag === b[i]);
