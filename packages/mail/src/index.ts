@@ -31,6 +31,7 @@ export { parseMessage } from './parse-message';
 export * from './reply';
 export { getPreset, PROVIDER_PRESETS, presetForAddress, resolveEndpoints } from './presets';
 export { fetchPreviews, previewText } from './preview';
+export { proxyRemoteImages } from './remote-images';
 export { sanitizeMailHtml } from './sanitize-html';
 export { sendMail } from './smtp';
 export { htmlToText, snippetOf } from './snippet';

@@ -112,6 +112,62 @@ describe('sanitizeMailHtml against hostile HTML', () => {
   });
 });
 
+describe('sanitizeMailHtml against CSS that fetches', () => {
+  it.each([
+    [
+      'image-set()',
+      `<div style="background-image:image-set('https://t.example/a.png' 1x)">x</div>`,
+    ],
+    [
+      '-webkit-image-set()',
+      '<div style="background-image:-webkit-image-set(&quot;https://t.example/a.png&quot; 1x)">x</div>',
+    ],
+    ['src()', '<div style="background:src(https://t.example/a.png)">x</div>'],
+    ['image()', '<div style="background:image(https://t.example/a.png)">x</div>'],
+    ['cross-fade()', '<div style="background:cross-fade(https://t.example/a.png, red)">x</div>'],
+    ['element()', '<div style="background:-moz-element(#x)">x</div>'],
+    ['paint()', '<div style="background:paint(beacon)">x</div>'],
+    ['url() in upper case', '<div style="BACKGROUND:URL(https://t.example/a.png)">x</div>'],
+    ['url() in list-style', '<ul style="list-style:url(https://t.example/a.png)"><li>x</li></ul>'],
+    ['url() in a custom property', '<div style="--x:url(https://t.example/a.png)">x</div>'],
+    ['url() with an escape', '<div style="background:\\75rl(https://t.example/a.png)">x</div>'],
+    ['a comment inside url', '<div style="background:ur/**/l(https://t.example/a.png)">x</div>'],
+  ])('removes %s and leaves nothing that would fetch', (_, html) => {
+    const { html: clean } = sanitizeMailHtml(html, blocked);
+    expect(clean).not.toContain('t.example');
+    expect(clean).not.toMatch(/image-set|src\(|image\(|cross-fade|element\(|paint\(|url\(/i);
+  });
+
+  it('does not let a quoted semicolon split a declaration into a second one', () => {
+    const { html } = sanitizeMailHtml(
+      `<div style="font-family:'x;background:url(https://t.example/a.png)';color:red">x</div>`,
+      blocked,
+    );
+    expect(html).toBe('<div style="color: red">x</div>');
+  });
+
+  it('keeps a semicolon inside a quoted font name as part of the font name', () => {
+    expect(filterInlineStyle(`font-family: 'A;B', serif; color: red`)).toBe(
+      `font-family: 'A;B', serif; color: red`,
+    );
+  });
+
+  it('drops a style attribute that smuggles a rule or does not parse', () => {
+    expect(filterInlineStyle('color:red}body{background:url(https://t.example/a.png)')).toBe('');
+    expect(filterInlineStyle(`color:red; font-family:'unclosed`)).toBe('');
+  });
+
+  it('keeps colours, gradients and calc()', () => {
+    expect(
+      filterInlineStyle(
+        'color: rgb(1, 2, 3); background: linear-gradient(#fff, hsl(0 0% 90%)); width: calc(100% - 8px)',
+      ),
+    ).toBe(
+      'color: rgb(1, 2, 3); background: linear-gradient(#fff, hsl(0 0% 90%)); width: calc(100% - 8px)',
+    );
+  });
+});
+
 describe('filterInlineStyle', () => {
   it('keeps safe declarations and drops dangerous ones', () => {
     expect(

@@ -4,6 +4,7 @@
  * event handlers and dangerous URLs do not; remote images are held back until the user
  * allows them, because loading them tells the sender the mail was read.
  */
+import postcss from 'postcss';
 import sanitizeHtml from 'sanitize-html';
 import type { SanitizedHtml } from './types';
 
@@ -89,26 +90,92 @@ const REMOTE_URL = /^\s*https?:\/\//i;
 const SAFE_IMAGE_DATA = /^\s*data:image\/(png|gif|jpe?g|webp|bmp);/i;
 
 /**
- * Pure: keeps only harmless declarations of an inline style attribute. CSS escapes and
- * comments are refused outright since they can spell "url(" or "expression(" in disguise.
+ * CSS functions that draw with what the declaration itself says and never fetch. Every
+ * other function is refused: url(), src(), image-set(), -webkit-image-set(), image(),
+ * cross-fade(), element(), paint(), expression() and whatever a browser adds next, since
+ * the CSS Images 4 and Values 4 drafts keep adding url-bearing functions (an allow-list
+ * cannot fall behind that way).
+ */
+const SAFE_CSS_FUNCTIONS = new Set([
+  'rgb',
+  'rgba',
+  'hsl',
+  'hsla',
+  'hwb',
+  'lab',
+  'lch',
+  'oklab',
+  'oklch',
+  'color-mix',
+  'calc',
+  'min',
+  'max',
+  'clamp',
+  'var',
+  'linear-gradient',
+  'radial-gradient',
+  'conic-gradient',
+  'repeating-linear-gradient',
+  'repeating-radial-gradient',
+  'repeating-conic-gradient',
+  'translate',
+  'translatex',
+  'translatey',
+  'rotate',
+  'scale',
+  'scalex',
+  'scaley',
+  'skew',
+  'skewx',
+  'skewy',
+  'matrix',
+  'cubic-bezier',
+  'steps',
+]);
+
+const CSS_FUNCTION = /([-\w]*)\s*\(/g;
+
+/** Pure: whether one declaration (property and value as the CSS parser split them) is harmless. */
+function isHarmlessDeclaration(prop: string, value: string): boolean {
+  const property = prop.toLowerCase();
+  const lower = value.toLowerCase();
+  if (!/^-?-?[a-z][-a-z0-9]*$/.test(property)) return false;
+  if (property === 'behavior' || property === '-moz-binding') return false;
+  if (property === 'position' && /\b(fixed|sticky)\b/.test(lower)) return false;
+  // escapes and comments can spell any function name in disguise (u\72l( is url()
+  if (/[\\]|\/\*|@|<|javascript:|vbscript:/.test(lower)) return false;
+  for (const [, name = ''] of lower.matchAll(CSS_FUNCTION)) {
+    // a bare "(" only groups inside calc(); any named function must be on the list
+    if (name !== '' && !SAFE_CSS_FUNCTIONS.has(name)) return false;
+  }
+  return true;
+}
+
+/**
+ * Pure: keeps only harmless declarations of an inline style attribute, as
+ * `prop: value[ !important]` joined by "; ". The attribute is split by a real CSS parser
+ * (PostCSS), so a quoted string cannot split a declaration (`font-family:'x;background:
+ * url(…)'` stays one string value) and a style that does not parse is dropped whole.
+ * Declarations that could fetch anything — any CSS function outside SAFE_CSS_FUNCTIONS,
+ * escapes, comments — are removed, as are fixed or sticky overlays. Returns "" when
+ * nothing is left; never throws.
  */
 export function filterInlineStyle(style: string): string {
-  return style
-    .split(';')
-    .map((declaration) => declaration.trim())
-    .filter((declaration) => {
-      if (!declaration.includes(':')) return false;
-      const lower = declaration.toLowerCase();
-      if (
-        /[\\]|\/\*|url\s*\(|expression\s*\(|javascript:|vbscript:|@import|behavior\s*:|-moz-binding/.test(
-          lower,
-        )
-      ) {
-        return false;
-      }
-      return !/^position\s*:\s*(fixed|sticky)/.test(lower);
-    })
-    .join('; ');
+  let root: postcss.Root;
+  try {
+    root = postcss.parse(style);
+  } catch {
+    return '';
+  }
+  const kept: string[] = [];
+  for (const node of root.nodes) {
+    if (node.type === 'comment') continue;
+    // a rule or at-rule inside a style attribute is an attempt, not formatting
+    if (node.type !== 'decl') return '';
+    if (!isHarmlessDeclaration(node.prop, node.value)) continue;
+    kept.push(`${node.prop}: ${node.value}${node.important ? ' !important' : ''}`);
+  }
+  return kept.join('; ');
 }
 
 export function sanitizeMailHtml(
