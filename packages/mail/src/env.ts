@@ -70,3 +70,13 @@ export function endpointOverrides(): EndpointOverrides {
 export function allowedMailHosts(): AllowedMailHost[] {
   return parseAllowedMailHosts(process.env.YOUJIAN_ALLOWED_MAIL_HOSTS);
 }
+
+/**
+ * YOUJIAN_ALLOWED_IMAGE_HOSTS: hosts the image proxy may fetch from although they are not
+ * public (same syntax as YOUJIAN_ALLOWED_MAIL_HOSTS, a separate list so that allowing an
+ * internal mail relay never lets a mail's <img> reach that host over HTTP). Read at call
+ * time; throws on a malformed port.
+ */
+export function allowedImageHosts(): AllowedMailHost[] {
+  return parseAllowedMailHosts(process.env.YOUJIAN_ALLOWED_IMAGE_HOSTS);
+}

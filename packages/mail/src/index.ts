@@ -4,6 +4,11 @@ export { hasAttachments } from './body-structure';
 export { decodeBytes, decodeRawHeader, normalizeCharset } from './charset';
 export { buildRawMessage } from './compose';
 export { MailError, type MailProtocol, toMailError } from './errors';
+export {
+  fetchRemoteImage,
+  type RemoteImageLimits,
+  type RemoteImageResult,
+} from './egress/http-image';
 export { fetchBodyTexts } from './fetch-body-texts';
 export { fetchRawMessage } from './fetch-raw-message';
 export { fetchFlags, fetchSummaries, type SummaryOptions } from './fetch-summaries';
