@@ -98,3 +98,34 @@ export async function seedMessage(
   if (!row) throw new Error('message not created');
   return row.id;
 }
+
+/** A mailbox of the local stack linked to `userId` as the "Other (IMAP/SMTP)" form does. */
+export async function linkStackMailbox(
+  api: TestApi,
+  userId: string,
+  mailUser: { address: string; authCode: string },
+  endpoints: {
+    imap: { host: string; port: number; security: 'tls' | 'starttls' | 'plain' };
+    smtp: { host: string; port: number; security: 'tls' | 'starttls' | 'plain' };
+  },
+): Promise<string> {
+  const { imap, smtp } = endpoints;
+  const [row] = await api.database.db
+    .insert(mailAccount)
+    .values({
+      userId,
+      address: mailUser.address,
+      provider: 'custom',
+      username: mailUser.address,
+      imapHost: imap.host,
+      imapPort: imap.port,
+      imapSecurity: imap.security,
+      smtpHost: smtp.host,
+      smtpPort: smtp.port,
+      smtpSecurity: smtp.security,
+      secretSealed: api.secretBox.seal(mailUser.authCode),
+    })
+    .returning({ id: mailAccount.id });
+  if (!row) throw new Error('account not inserted');
+  return row.id;
+}

@@ -29,6 +29,9 @@ export function hasAttachments(
   insideRelated = false,
 ): boolean {
   if (!node) return false;
+  // a forwarded message is one file, whatever it holds (imapflow gives it child nodes)
+  const type = node.type.toLowerCase();
+  if (type === 'message/rfc822' || type === 'message/global') return true;
   if (node.childNodes?.length || node.type.toLowerCase().startsWith('multipart/')) {
     const related = node.type.toLowerCase() === 'multipart/related';
     return (node.childNodes ?? []).some((child) => hasAttachments(child, related));

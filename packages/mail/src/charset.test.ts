@@ -1,6 +1,13 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeBytes, decodeRawHeader, normalizeCharset, relabelGbCharsets } from './charset';
+import {
+  decideBodyCharset,
+  decodeBodyText,
+  decodeBytes,
+  decodeRawHeader,
+  normalizeCharset,
+  relabelGbCharsets,
+} from './charset';
 import { decodeEncodedWords, parseMessageIds, readRawHeaders } from './header-decode';
 
 // 你好 in GBK; 𠀀 needs GB18030's four-byte form (0x95 0x32 0x82 0x36); 昇 is GBK, not GB2312.
@@ -74,5 +81,34 @@ describe('readRawHeaders', () => {
     expect(headers.get('subject')).toEqual(['项目进度']);
     expect(parseMessageIds(headers.get('references')?.[0])).toEqual(['<a@x>', '<b@x>']);
     expect(headers.has('body')).toBe(false);
+  });
+});
+
+describe('the charset a text part is read with (decideBodyCharset)', () => {
+  const utf8 = Buffer.from('订单已发货');
+  it('reads 8-bit bytes under a us-ascii label as UTF-8 when they are UTF-8 (RFC 2046 §4.1.2)', () => {
+    expect(decodeBodyText(utf8, 'us-ascii')).toBe('订单已发货');
+  });
+  it('follows an HTML <meta> when the MIME label is missing', () => {
+    const html = Buffer.concat([
+      Buffer.from('<meta http-equiv="Content-Type" content="text/html; charset=gb2312"><p>'),
+      iconv.encode('本周新闻', 'gbk'),
+    ]);
+    expect(decideBodyCharset(html, undefined, { html: true })).toBe('gb2312');
+    expect(decodeBodyText(html, '', { html: true })).toContain('本周新闻');
+  });
+  it('believes a UTF-8 reading over an iso-8859-1 label, and Latin-1 text stays Latin-1', () => {
+    expect(decodeBodyText(utf8, 'iso-8859-1')).toBe('订单已发货');
+    expect(decodeBodyText(iconv.encode('à Genève', 'latin1'), 'iso-8859-1')).toBe('à Genève');
+  });
+  it('reads unlabelled non-UTF-8 bytes with a charset the message declares, else GB18030', () => {
+    expect(decodeBodyText(iconv.encode('Genève', 'latin1'), '', { declared: ['iso-8859-1'] })).toBe(
+      'Genève',
+    );
+    expect(decodeBodyText(iconv.encode('工资条', 'gbk'), undefined)).toBe('工资条');
+  });
+  it('decodes ISO-2022-JP and UTF-7', () => {
+    expect(decodeBodyText(Buffer.from('\x1b$B$3$s\x1b(B', 'latin1'), 'iso-2022-jp')).toBe('こん');
+    expect(decodeBodyText(Buffer.from('K+APY-ln'), 'utf-7')).toBe('Köln');
   });
 });

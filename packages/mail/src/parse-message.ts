@@ -4,8 +4,9 @@
  * could only read as UTF-8 is re-read from the raw bytes. Garbage never throws: whatever
  * can be recovered is returned, MALFORMED_MESSAGE only when there is nothing at all.
  */
-import PostalMime, { type Address, addressParser, type Email } from 'postal-mime';
+import { type Address, addressParser, type Email } from 'postal-mime';
 import { decodeRawHeader, relabelGbCharsets } from './charset';
+import { declaredCharsets, parseWithDecidedCharsets } from './decided-parse';
 import { MailError } from './errors';
 import { decodeEncodedWords, parseMessageIds, readRawHeaders } from './header-decode';
 import type { MailAddress, ParsedAttachment, ParsedMessage } from './types';
@@ -86,7 +87,8 @@ function fallbackParse(raw: Buffer): ParsedMessage | null {
   const headers = readRawHeaders(raw);
   let bodyStart = raw.indexOf('\r\n\r\n');
   bodyStart = bodyStart < 0 ? raw.indexOf('\n\n') : bodyStart;
-  const body = bodyStart < 0 ? '' : decodeRawHeader(raw.subarray(bodyStart)).trim();
+  const body =
+    bodyStart < 0 ? '' : decodeRawHeader(raw.subarray(bodyStart), declaredCharsets(raw)).trim();
   if (headers.size === 0 && body === '') return null;
   const from = flattenAddresses(addressParserOf(headers.get('from')?.join(', ') ?? ''));
   return {
@@ -135,7 +137,7 @@ function withoutNuls(message: ParsedMessage): ParsedMessage {
 export async function parseMessage(raw: Buffer): Promise<ParsedMessage> {
   let email: Email;
   try {
-    email = await PostalMime.parse(relabelGbCharsets(raw), { attachmentEncoding: 'arraybuffer' });
+    email = await parseWithDecidedCharsets(relabelGbCharsets(raw));
   } catch (error) {
     return recoverOrFail(raw, error);
   }

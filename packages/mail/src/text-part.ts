@@ -6,7 +6,7 @@
  * the first 1.5 KB this way, the body index the whole part (up to a cap).
  */
 import type { ImapFlow, MessageStructureObject } from 'imapflow';
-import { decodeBytes } from './charset';
+import { decodeBodyText } from './charset';
 import { compactUidSet } from './uid-set';
 import { withoutNul } from './without-nul';
 
@@ -22,6 +22,9 @@ function leafOf(
   node: MessageStructureObject,
   subtype: 'plain' | 'html',
 ): MessageStructureObject | null {
+  const type = typeOf(node);
+  // a forwarded message is an attachment: its text is never the outer message's
+  if (type === 'message/rfc822' || type === 'message/global') return null;
   if (node.childNodes?.length) {
     for (const child of node.childNodes) {
       const found = leafOf(child, subtype);
@@ -29,9 +32,14 @@ function leafOf(
     }
     return null;
   }
-  const type = node.type.toLowerCase();
   if (type !== `text/${subtype}` || node.disposition?.toLowerCase() === 'attachment') return null;
   return node;
+}
+
+/** RFC 2045 §5.2: `Content-Type: text` without a subtype is text/plain. */
+function typeOf(node: MessageStructureObject): string {
+  const type = node.type.toLowerCase();
+  return type === 'text' || type === 'text/' || type === 'text/nil' ? 'text/plain' : type;
 }
 
 /** Pure: the part a message is read from — the first text/plain, else the first text/html. */
@@ -42,8 +50,9 @@ export function textPartOf(structure: MessageStructureObject | undefined): TextP
   return {
     section: node.part ?? '1',
     encoding: (node.encoding ?? '7bit').toLowerCase(),
-    charset: node.parameters?.charset ?? 'utf-8',
-    html: node.type.toLowerCase() === 'text/html',
+    // absent stays absent: 8-bit text without a label is sniffed (charset.ts)
+    charset: node.parameters?.charset ?? '',
+    html: typeOf(node) === 'text/html',
   };
 }
 
@@ -68,7 +77,10 @@ export function decodeTextPart(raw: Uint8Array, part: TextPart): string {
   } else {
     bytes = raw;
   }
-  return withoutNul(decodeBytes(bytes, part.charset).replace(/\uFFFD+$/, ''));
+  // the same charset decision as the reading pane (charset.ts decideBodyCharset)
+  return withoutNul(
+    decodeBodyText(bytes, part.charset, { html: part.html }).replace(/\uFFFD+$/, ''),
+  );
 }
 
 const hexValue = (code: number) =>

@@ -1,0 +1,7 @@
+/** Every message of the reading corpus, grouped by kind in files of their own. */
+import { charsetCases } from './cases-charsets';
+import { partCases } from './cases-parts';
+import { threadCases } from './cases-threads';
+import type { CorpusCase } from './corpus-case';
+
+export const corpus: CorpusCase[] = [...charsetCases, ...partCases, ...threadCases];
