@@ -4,6 +4,9 @@
  * the reader's address, cookies or Referer — and the frame's CSP can allow images from
  * the proxy alone.
  */
+// the declaration travels with the module: the web app's type check compiles this file
+// without packages/mail's other sources in its program
+/// <reference path="./parse-srcset.d.ts" />
 import parseSrcset from 'parse-srcset';
 import sanitizeHtml from 'sanitize-html';
 
