@@ -15,7 +15,8 @@ export type AppErrorCode =
   | 'ALREADY_LINKED'
   | 'INVALID_INPUT'
   | 'SEND_REJECTED'
-  | 'PROVIDER_ERROR';
+  | 'PROVIDER_ERROR'
+  | 'RATE_LIMITED';
 
 export class AppError extends Error {
   override readonly name = 'AppError';
@@ -23,10 +24,13 @@ export class AppError extends Error {
     readonly code: AppErrorCode,
     /** shown to the user as is */
     readonly userMessage: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; retryAfterSeconds?: number },
   ) {
     super(userMessage, options);
+    this.retryAfterSeconds = options?.retryAfterSeconds;
   }
+  /** RATE_LIMITED: whole seconds until the limit lets the next request through */
+  readonly retryAfterSeconds: number | undefined;
 }
 
 const APP_CODE_OF_MAIL_CODE: Record<MailErrorCode, AppErrorCode> = {
@@ -60,6 +64,8 @@ const TRPC_CODE_OF_APP_CODE: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
   INVALID_INPUT: 'BAD_REQUEST',
   SEND_REJECTED: 'UNPROCESSABLE_CONTENT',
   PROVIDER_ERROR: 'BAD_GATEWAY',
+  // RFC 6585 §4: the client reads retryAfter from the error's data
+  RATE_LIMITED: 'TOO_MANY_REQUESTS',
 };
 
 /** An AppError for anything the services or the mail package threw, or null if unknown. */

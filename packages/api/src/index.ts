@@ -1,4 +1,9 @@
 export { AppError, type AppErrorCode, toTRPCError } from './errors';
+export {
+  type HandleTrpcRequestOptions,
+  handleTrpcRequest,
+  MAX_BATCH_SIZE,
+} from './http-handler';
 export { createMailEventHub, type MailEventHub } from './lib/mail-event-hub';
 export {
   type AppRouter,

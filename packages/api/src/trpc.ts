@@ -13,11 +13,30 @@ export interface Context {
   events: MailEventHub;
 }
 
+/** What the client reads of a failure we did not foresee: nothing about its cause. */
+export const INTERNAL_ERROR_MESSAGE = 'Something went wrong on our side. Please try again.';
+
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
+  /**
+   * The one shape of every error response: a tRPC code, our appCode and, for a limit,
+   * retryAfter seconds. An unforeseen failure (a database error, a bug) carries only
+   * INTERNAL_SERVER_ERROR and a generic message — never SQL text, a constraint name or
+   * a stack (OWASP ASVS 4 §7.4.1); the server logs the cause (route handler onError).
+   */
   errorFormatter({ shape, error }) {
-    const appCode = error.cause instanceof AppError ? error.cause.code : null;
-    return { ...shape, data: { ...shape.data, appCode } };
+    const appError = error.cause instanceof AppError ? error.cause : null;
+    const internal = error.code === 'INTERNAL_SERVER_ERROR';
+    const { stack: _stack, ...data } = shape.data;
+    return {
+      ...shape,
+      message: internal ? INTERNAL_ERROR_MESSAGE : shape.message,
+      data: {
+        ...data,
+        appCode: appError?.code ?? null,
+        retryAfter: appError?.retryAfterSeconds ?? null,
+      },
+    };
   },
 });
 

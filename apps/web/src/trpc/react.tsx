@@ -16,7 +16,8 @@ function createClient() {
         // live mail events arrive over Server-Sent Events; everything else is batched HTTP
         condition: (operation) => operation.type === 'subscription',
         true: httpSubscriptionLink({ url: '/api/trpc', transformer: superjson }),
-        false: httpBatchLink({ url: '/api/trpc', transformer: superjson }),
+        // maxItems: the server's cap, MAX_BATCH_SIZE in @youjian/api (not imported: server code)
+        false: httpBatchLink({ url: '/api/trpc', transformer: superjson, maxItems: 10 }),
       }),
     ],
   });

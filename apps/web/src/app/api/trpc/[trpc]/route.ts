@@ -1,21 +1,16 @@
-import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
-import { appRouter } from '@youjian/api';
+import { handleTrpcRequest } from '@youjian/api';
 import { services } from '../../../../server/services';
 import { sessionOf } from '../../../../server/session';
 
+/** tRPC over HTTP: the router's one entry; queries by GET, mutations by POST only. */
 const handler = (request: Request) =>
-  fetchRequestHandler({
+  handleTrpcRequest({
+    request,
     endpoint: '/api/trpc',
-    req: request,
-    router: appRouter,
     createContext: async () => {
       const { db, secretBox, events } = services();
       const session = await sessionOf(request.headers);
       return { db, secretBox, events, userId: session?.user.id ?? null };
-    },
-    onError({ error, path }) {
-      if (error.code === 'INTERNAL_SERVER_ERROR')
-        console.error(`tRPC ${path ?? ''}:`, error.cause ?? error);
     },
   });
 
