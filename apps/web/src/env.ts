@@ -1,4 +1,4 @@
-import { loadSecretKey, readDbEnv } from '@youjian/db';
+import { loadPreviousSecretKeys, loadSecretKey, readDbEnv } from '@youjian/db';
 import { z } from 'zod';
 
 /** The only place the web app reads the environment. */
@@ -15,6 +15,8 @@ export interface WebEnv {
   authUrl: string;
   /** AES-256-GCM key for mailbox secrets, shared with the worker */
   secretKey: Buffer;
+  /** YOUJIAN_SECRET_KEY_PREVIOUS: keys that still open secrets sealed before a rotation */
+  previousSecretKeys: Buffer[];
 }
 
 const DEVELOPMENT_AUTH_SECRET = 'youjian-development-only-auth-secret';
@@ -30,5 +32,6 @@ export function readWebEnv(env: NodeJS.ProcessEnv = process.env): WebEnv {
     authSecret: parsed.BETTER_AUTH_SECRET ?? DEVELOPMENT_AUTH_SECRET,
     authUrl: parsed.BETTER_AUTH_URL,
     secretKey: loadSecretKey(readDbEnv(env)),
+    previousSecretKeys: loadPreviousSecretKeys(readDbEnv(env)),
   };
 }

@@ -2,14 +2,14 @@
  * The worker process: owns IMAP/SMTP sessions and runs the sync engine. The start script
  * has already resolved DATABASE_URL (embedded Postgres or not) and applied migrations.
  */
-import { createSecretBox, loadSecretKey } from '@youjian/db';
+import { loadSecretBox } from '@youjian/db';
 import { startWorker } from '@youjian/sync';
 import { readWorkerEnv } from './env';
 
 const env = readWorkerEnv();
 const worker = await startWorker({
   databaseUrl: env.databaseUrl,
-  secretBox: createSecretBox(loadSecretKey()),
+  secretBox: loadSecretBox(),
   pollIntervalMs: env.pollIntervalMs,
   folderIntervalMs: env.folderIntervalMs,
   fullResyncIntervalMs: env.fullResyncIntervalMs,

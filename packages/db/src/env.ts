@@ -9,6 +9,8 @@ export interface DbEnv {
   dataDir: string;
   /** base64 of 32 bytes; unset: generated into the data folder */
   secretKey: string | undefined;
+  /** YOUJIAN_SECRET_KEY_PREVIOUS: comma-separated base64 keys that still open old secrets */
+  previousSecretKeys?: string | undefined;
 }
 
 export function readDbEnv(env: NodeJS.ProcessEnv = process.env): DbEnv {
@@ -18,6 +20,7 @@ export function readDbEnv(env: NodeJS.ProcessEnv = process.env): DbEnv {
       ? path.resolve(env.YOUJIAN_DATA_DIR)
       : path.join(findRepoRoot(), '.data'),
     secretKey: env.YOUJIAN_SECRET_KEY || undefined,
+    previousSecretKeys: env.YOUJIAN_SECRET_KEY_PREVIOUS || undefined,
   };
 }
 

@@ -4,4 +4,11 @@ export { readDbEnv } from './env';
 export { listenMailEvents, MAIL_EVENTS_CHANNEL, type MailEvent, publishMailEvent } from './events';
 export * from './schema';
 export { searchTokens, toSearchDocument, toSearchQuery } from './search';
-export { createSecretBox, loadSecretKey, type SecretBox } from './secret-box';
+export { type RotationCount, rotateSealedSecrets } from './rotate-secrets';
+export {
+  createSecretBox,
+  loadPreviousSecretKeys,
+  loadSecretBox,
+  loadSecretKey,
+  type SecretBox,
+} from './secret-box';

@@ -23,7 +23,7 @@ export function services(): WebServices {
   const created: WebServices = {
     db,
     auth: createAuth({ db, secret: env.authSecret, baseURL: env.authUrl }),
-    secretBox: createSecretBox(env.secretKey),
+    secretBox: createSecretBox(env.secretKey, env.previousSecretKeys),
     events: createMailEventHub(db),
   };
   globalCache.youjianServices = created;
