@@ -5,7 +5,7 @@
  * without asking a server whose SEARCH cannot. Newest first, folder by folder, in windows
  * written one transaction each: an interrupted pass resumes where it stopped.
  */
-import { type Database, eq, mailbox, publishMailEvent, sql, toSearchDocument } from '@youjian/db';
+import { type Database, eq, mailbox, publishMailEvent, searchDocumentOf, sql } from '@youjian/db';
 import {
   fetchBodyTexts,
   type ImapFlow,
@@ -14,7 +14,6 @@ import {
   type TextPart,
 } from '@youjian/mail';
 import { rowsOf, type Tx } from './db-types';
-import { searchTextOf } from './write-messages';
 
 /** UIDs per window: one BODYSTRUCTURE FETCH, one text FETCH per section, one UPDATE. */
 export const BODY_WINDOW = 500;
@@ -30,16 +29,31 @@ export interface IndexedBody {
   searchDocument: string;
 }
 
-/** Pure: the index entry of a message whose body text is now known. */
+/**
+ * Pure: the index entry of a message whose body text is now known (and, when the whole
+ * message was parsed, its attachments' file names).
+ */
 export function indexedBody(
-  row: { id: string; subject: string; from: MailAddress | null; to: MailAddress[] },
+  row: {
+    id: string;
+    subject: string;
+    from: MailAddress | null;
+    to: MailAddress[];
+    cc?: MailAddress[];
+    attachments?: readonly { filename: string }[];
+  },
   bodyText: string,
 ): IndexedBody {
   const body = bodyText.slice(0, INDEXED_BODY_CHARS);
   return {
     id: row.id,
     snippet: snippetOf({ html: null, text: body }),
-    searchDocument: toSearchDocument(searchTextOf(row, body)),
+    searchDocument: searchDocumentOf({
+      ...row,
+      cc: row.cc ?? [],
+      body,
+      attachmentNames: row.attachments?.map((a) => a.filename),
+    }),
   };
 }
 
@@ -52,7 +66,7 @@ export async function writeIndexedBodies(
   if (bodies.length === 0) return;
   await tx.execute(sql`update message set
       snippet = case when message.snippet = '' then b.snippet else message.snippet end,
-      search_document = to_tsvector('simple', b.search_document), body_indexed = true
+      search_document = b.search_document::tsvector, body_indexed = true
     from unnest(${sql.param(bodies.map((b) => b.id))}::uuid[],
       ${sql.param(bodies.map((b) => b.snippet))}::text[],
       ${sql.param(bodies.map((b) => b.searchDocument))}::text[]) as b(id, snippet, search_document)
@@ -143,11 +157,12 @@ async function readWindow(
     subject: string;
     from: MailAddress | null;
     to: MailAddress[];
+    cc: MailAddress[];
     text_part: TextPart | null;
     part_unknown: boolean;
   }>(
     // UIDs < 0 are moved-in messages awaiting their server UID (see queue-message-move.ts)
-    await ctx.db.execute(sql`select id, uid, subject, "from", "to", text_part,
+    await ctx.db.execute(sql`select id, uid, subject, "from", "to", cc, text_part,
         text_part is null as part_unknown
       from message
       where account_id = ${ctx.accountId} and mailbox_id = ${folder.id} and not body_indexed

@@ -1,21 +1,9 @@
-import { sql, toSearchDocument } from '@youjian/db';
-import type { MailAddress, MessageSummary } from '@youjian/mail';
+import { searchDocumentOf, sql } from '@youjian/db';
+import type { MessageSummary } from '@youjian/mail';
 import { rowsOf, type Tx } from './db-types';
 import { normalizeFlags } from './folder-diff';
 import { planThreads, type ThreadPlan, threadLookupKeys } from './thread-batch';
 import type { KnownThreads } from './threading';
-
-const addressText = (a: MailAddress | null) => (a ? `${a.name} ${a.address}` : '');
-
-/** The text indexed for search: subject, sender, recipients and (once known) the snippet. */
-export function searchTextOf(
-  summary: Pick<MessageSummary, 'subject' | 'from' | 'to'>,
-  snippet = '',
-): string {
-  return [summary.subject, addressText(summary.from), ...summary.to.map(addressText), snippet].join(
-    ' ',
-  );
-}
 
 const hasFlag = (flags: string[], flag: string) =>
   flags.some((f) => f.toLowerCase() === flag.toLowerCase());
@@ -114,7 +102,7 @@ function messageRow(s: MessageSummary, plan: ThreadPlan, searchDocuments: boolea
     has_attachments: s.hasAttachments,
     text_part: s.textPart,
     snippet: s.snippet ?? '',
-    search_text: searchDocuments ? toSearchDocument(searchTextOf(s, s.snippet)) : null,
+    search_text: searchDocuments ? searchDocumentOf({ ...s, body: s.snippet }) : null,
   };
 }
 
@@ -153,7 +141,7 @@ function writeStatement(
     select ${accountId}::uuid, ${mailboxId}::uuid, m.uid, m.message_id, m.in_reply_to, m.refs,
       m.thread_id, m.subject, m.sender, m.recipients, m.cc, m.sent_at, m.received_at, m.size,
       m.flags, m.seen, m.flagged, m.has_attachments, m.text_part, m.snippet,
-      to_tsvector('simple', m.search_text)
+      m.search_text::tsvector
     from json_to_recordset(${JSON.stringify(summaries.map((s) => messageRow(s, plan, searchDocuments)))}::json)
       as m(uid bigint, message_id text, in_reply_to text, refs text[], thread_id uuid,
         subject text, sender jsonb, recipients jsonb, cc jsonb, sent_at timestamptz,

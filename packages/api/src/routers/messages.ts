@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import { MAIL_VIEWS } from '../lib/message-scope';
 import { inResponseTo, responseKind } from '../lib/response-kind';
 import { archiveMessages } from '../services/archive-messages';
 import { deleteMessages } from '../services/delete-messages';
 import { getMessage } from '../services/get-message';
 import { getOutgoingStatus } from '../services/get-outgoing-status';
 import { listMessages } from '../services/list-messages';
+import { listRecentSearches } from '../services/list-recent-searches';
 import { markSpam } from '../services/mark-spam';
 import { moveMessages } from '../services/move-messages';
 import { prepareReply } from '../services/prepare-reply';
@@ -13,9 +15,11 @@ import { setFlags } from '../services/set-flags';
 import { protectedProcedure } from '../trpc';
 
 export const listMessagesInput = z.object({
+  view: z.enum(MAIL_VIEWS).optional(),
   accountId: z.uuid().optional(),
   mailboxId: z.uuid().optional(),
-  query: z.string().trim().max(200).optional(),
+  query: z.string().trim().max(200, 'A search can be at most 200 characters long.').optional(),
+  timeZone: z.string().max(64).optional(),
   cursor: z.string().max(200).nullish(),
   limit: z.number().int().min(1).max(200).default(50),
 });
@@ -65,6 +69,10 @@ export const messagesRouter = {
     .query(({ ctx, input }) =>
       listMessages({ db: ctx.db, userId: ctx.userId, ...input, cursor: input.cursor ?? undefined }),
     ),
+
+  recentSearches: protectedProcedure.query(({ ctx }) =>
+    listRecentSearches({ db: ctx.db, userId: ctx.userId }),
+  ),
 
   get: protectedProcedure
     .input(getMessageInput)

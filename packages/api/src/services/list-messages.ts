@@ -1,73 +1,187 @@
 import {
-  and,
   type Database,
-  desc,
   eq,
+  type MailAddress,
   mailAccount,
-  message,
+  mailbox,
+  type SQL,
   sql,
-  toSearchQuery,
 } from '@youjian/db';
 import { decodeCursor, encodeCursor } from '../lib/message-cursor';
-
-type Condition = ReturnType<typeof eq>;
+import {
+  type MailView,
+  type MessageScope,
+  resolveMessageScope,
+  type ScopeSource,
+} from '../lib/message-scope';
+import { rememberSearch } from '../lib/recent-searches';
+import { checkTimeZone, searchConditions } from '../lib/search-conditions';
+import { parseSearchQuery } from '../lib/search-query';
 
 export interface ListMessagesOptions {
   db: Database;
   userId: string;
+  /** a unified view across every linked mailbox; "All inboxes" when nothing else is given */
+  view?: MailView;
   accountId?: string;
   mailboxId?: string;
-  /** free text; Chinese words match through the CJK bigram search document */
+  /** the search box's text (see parseSearchQuery); searches the view, folder or all mail */
   query?: string;
+  /** IANA zone of the user, for before:/after: days; UTC when absent */
+  timeZone?: string;
   cursor?: string;
   limit: number;
 }
 
+export interface MessageListItem {
+  id: string;
+  accountId: string;
+  /** the mailbox the row belongs to, so a unified list can say (and colour) whose it is */
+  account: { id: string; address: string };
+  mailboxId: string;
+  subject: string;
+  from: MailAddress | null;
+  to: MailAddress[];
+  snippet: string;
+  receivedAt: Date;
+  seen: boolean;
+  flagged: boolean;
+  hasAttachments: boolean;
+}
+
+interface MessageRow {
+  id: string;
+  account_id: string;
+  mailbox_id: string;
+  subject: string;
+  from: MailAddress | null;
+  to: MailAddress[];
+  snippet: string;
+  received_at: string;
+  received_at_key: string;
+  seen: boolean;
+  flagged: boolean;
+  has_attachments: boolean;
+}
+
 /**
- * One page of messages, newest first. Paging is by keyset on (received_at, id), never
- * OFFSET, so page 100 costs what page 1 costs and new mail arriving on top does not
- * shift later pages.
+ * One page of messages, newest first, from one folder, a unified view or a search. Takes
+ * the user, what to show, an opaque cursor from the previous page and a page size (1..200);
+ * returns the rows (each with its mailbox's id and address) and the next cursor or null.
+ * Paging is by keyset on (received_at, id) — id breaks ties — never OFFSET, so page 100
+ * costs what page 1 costs and mail arriving on top does not shift later pages. Throws
+ * AppError INVALID_INPUT for a malformed cursor, search text or time zone, NOT_FOUND for a
+ * folder or mailbox that is not the user's. A first page of a search is remembered as a
+ * recent search.
  */
-export async function listMessages(options: ListMessagesOptions) {
-  const { db, userId, accountId, mailboxId, query, cursor, limit } = options;
-  const filters: Condition[] = [eq(mailAccount.userId, userId)];
-  if (accountId) filters.push(eq(message.accountId, accountId));
-  if (mailboxId) filters.push(eq(message.mailboxId, mailboxId));
-  const tsQuery = query ? toSearchQuery(query) : null;
-  if (tsQuery) filters.push(sql`${message.searchDocument} @@ to_tsquery('simple', ${tsQuery})`);
-  if (cursor) {
-    const after = decodeCursor(cursor);
+export async function listMessages(
+  options: ListMessagesOptions,
+): Promise<{ items: MessageListItem[]; nextCursor: string | null }> {
+  const { db, userId, query, cursor, limit } = options;
+  const search = query ? parseSearchQuery(query) : null;
+  const timeZone = checkTimeZone(options.timeZone ?? 'UTC');
+  const after = cursor ? decodeCursor(cursor) : null;
+  const [accounts, folders] = await Promise.all([
+    db
+      .select({ id: mailAccount.id, address: mailAccount.address })
+      .from(mailAccount)
+      .where(eq(mailAccount.userId, userId))
+      .orderBy(mailAccount.createdAt),
+    db
+      .select({
+        accountId: mailbox.accountId,
+        id: mailbox.id,
+        name: mailbox.name,
+        path: mailbox.path,
+        role: mailbox.role,
+      })
+      .from(mailbox)
+      .innerJoin(mailAccount, eq(mailAccount.id, mailbox.accountId))
+      .where(eq(mailAccount.userId, userId)),
+  ]);
+  const scope = resolveMessageScope(accounts, folders, {
+    view: options.view,
+    accountId: options.accountId,
+    mailboxId: options.mailboxId,
+    folders: search?.folders,
+    accounts: search?.accounts,
+    searching: search !== null,
+  });
+  const filters = search ? searchConditions(search, timeZone) : [];
+  if (after) {
     filters.push(
-      sql`(${message.receivedAt}, ${message.id}) < (${after.receivedAt}::timestamptz, ${after.id}::uuid)`,
+      sql`(m.received_at, m.id) < (${after.receivedAt}::timestamptz, ${after.id}::uuid)`,
     );
   }
+  if (query && !cursor) await rememberSearch(db, userId, query);
+  const statement = messagePageQuery(scope, filters, limit + 1, search !== null);
+  const rows = statement ? ((await db.execute(statement)).rows as unknown as MessageRow[]) : [];
 
-  const rows = await db
-    .select({
-      id: message.id,
-      accountId: message.accountId,
-      mailboxId: message.mailboxId,
-      subject: message.subject,
-      from: message.from,
-      to: message.to,
-      snippet: message.snippet,
-      receivedAt: message.receivedAt,
-      seen: message.seen,
-      flagged: message.flagged,
-      hasAttachments: message.hasAttachments,
-      receivedAtKey: sql<string>`${message.receivedAt}::text`,
-    })
-    .from(message)
-    .innerJoin(mailAccount, eq(mailAccount.id, message.accountId))
-    .where(and(...filters))
-    .orderBy(desc(message.receivedAt), desc(message.id))
-    .limit(limit + 1);
-
+  const addressOf = new Map(accounts.map((a) => [a.id, a.address]));
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
-  const nextCursor =
-    rows.length > limit && last
-      ? encodeCursor({ receivedAt: last.receivedAtKey, id: last.id })
-      : null;
-  return { items: page.map(({ receivedAtKey: _key, ...item }) => item), nextCursor };
+  return {
+    items: page.map((row) => ({
+      id: row.id,
+      accountId: row.account_id,
+      account: { id: row.account_id, address: addressOf.get(row.account_id) ?? '' },
+      mailboxId: row.mailbox_id,
+      subject: row.subject,
+      from: row.from,
+      to: row.to,
+      snippet: row.snippet,
+      receivedAt: new Date(row.received_at),
+      seen: row.seen,
+      flagged: row.flagged,
+      hasAttachments: row.has_attachments,
+    })),
+    nextCursor:
+      rows.length > limit && last
+        ? encodeCursor({ receivedAt: last.received_at_key, id: last.id })
+        : null,
+  };
+}
+
+/**
+ * The page as one statement: a branch per source, each reading its own index newest first
+ * and stopping after `rows`, then the branches merged by (received_at, id). A folder list
+ * reads one folder per branch on (account_id, mailbox_id, received_at DESC, id DESC); a
+ * search reads one account per branch, through the GIN index on (account_id,
+ * search_document) when it has text, else on (account_id, received_at DESC, id DESC) or the
+ * Starred/Unread partial indexes. Null when the scope holds no folder.
+ */
+export function messagePageQuery(
+  scope: MessageScope,
+  filters: readonly SQL[],
+  rows: number,
+  searching: boolean,
+): SQL | null {
+  const branches: SQL[] = [];
+  const perFolder = !searching;
+  const viewFilters = [...filters];
+  if (scope.starredOnly) viewFilters.push(sql`m.flagged`);
+  if (scope.unreadOnly) viewFilters.push(sql`not m.seen`);
+  const onePerFolder = (source: ScopeSource) =>
+    perFolder && !scope.starredOnly && !scope.unreadOnly
+      ? source.mailboxIds.map((id) => ({ accountId: source.accountId, mailboxIds: [id] }))
+      : [source];
+  for (const source of scope.sources.flatMap(onePerFolder)) {
+    const folder =
+      source.mailboxIds.length === 1
+        ? sql`m.mailbox_id = ${source.mailboxIds[0]}::uuid`
+        : sql`m.mailbox_id = any(${sql.param(source.mailboxIds)}::uuid[])`;
+    const where = sql.join(
+      [sql`m.account_id = ${source.accountId}::uuid`, folder, ...viewFilters],
+      sql` and `,
+    );
+    branches.push(sql`(select m.id, m.account_id, m.mailbox_id, m.subject, m."from", m."to",
+        m.snippet, m.received_at, m.received_at::text as received_at_key, m.seen, m.flagged,
+        m.has_attachments
+      from message m where ${where}
+      order by m.received_at desc, m.id desc limit ${rows})`);
+  }
+  if (branches.length === 0) return null;
+  if (branches.length === 1) return branches[0] ?? null;
+  return sql`select * from (${sql.join(branches, sql` union all `)}) page
+    order by received_at desc, id desc limit ${rows}`;
 }
