@@ -188,6 +188,26 @@ export function decodeBodyText(
 }
 
 /**
+ * Pure: the charsets a message declares anywhere (Content-Type parameters, encoded words),
+ * in order of appearance, lower-case — the evidence for 8-bit text that has no label.
+ */
+export function declaredCharsets(raw: Uint8Array): string[] {
+  const text = Buffer.from(
+    raw.buffer,
+    raw.byteOffset,
+    Math.min(raw.byteLength, 256 * 1024),
+  ).toString('latin1');
+  const found = new Set<string>();
+  for (const match of text.matchAll(
+    /charset\s*=\s*"?([A-Za-z0-9._:-]+)|=\?([A-Za-z0-9._:-]+)(?:\*[^?]*)?\?[bBqQ]\?/g,
+  )) {
+    const label = (match[1] ?? match[2] ?? '').toLowerCase();
+    if (label) found.add(label);
+  }
+  return [...found];
+}
+
+/**
  * Raw 8-bit header bytes (against RFC 5322 §2.2; RFC 6532 allows UTF-8): valid UTF-8 stays
  * UTF-8, then the charsets the message itself declares (its Content-Type charset, its
  * encoded words), then GB18030.

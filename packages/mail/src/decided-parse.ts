@@ -10,7 +10,7 @@
  * place where a part's decoded bytes and its labels meet before they become text.
  */
 import PostalMime, { type Email } from 'postal-mime';
-import { decideBodyCharset, decodeBytes } from './charset';
+import { decideBodyCharset, declaredCharsets, decodeBytes } from './charset';
 
 interface MimeNodeView {
   childNodes: MimeNodeView[];
@@ -25,26 +25,6 @@ interface MimeNodeView {
 type CollectNode = (node: MimeNodeView, alternative: unknown, related: boolean) => Promise<void>;
 
 const baseCollect = (PostalMime.prototype as unknown as { collectNode?: CollectNode }).collectNode;
-
-/**
- * Pure: the charsets a message declares anywhere (Content-Type parameters, encoded words),
- * in order of appearance, lower-case — the evidence for 8-bit text that has no label.
- */
-export function declaredCharsets(raw: Uint8Array): string[] {
-  const text = Buffer.from(
-    raw.buffer,
-    raw.byteOffset,
-    Math.min(raw.byteLength, 256 * 1024),
-  ).toString('latin1');
-  const found = new Set<string>();
-  for (const match of text.matchAll(
-    /charset\s*=\s*"?([A-Za-z0-9._:-]+)|=\?([A-Za-z0-9._:-]+)(?:\*[^?]*)?\?[bBqQ]\?/g,
-  )) {
-    const label = (match[1] ?? match[2] ?? '').toLowerCase();
-    if (label) found.add(label);
-  }
-  return [...found];
-}
 
 /** Pure: a leaf's bytes re-encoded as UTF-8 under the decided charset (mutates the node). */
 function decideLeaf(node: MimeNodeView, declared: readonly string[]): void {

@@ -1,9 +1,11 @@
 /**
  * Header-level mirror data in one UID FETCH per range (RFC 3501 §6.4.8): UID FLAGS
- * ENVELOPE BODYSTRUCTURE INTERNALDATE RFC822.SIZE and the References header, which
- * ENVELOPE lacks. Envelope text that imapflow could not decode (raw 8-bit GBK headers, or
- * GB18030 in words labelled gb2312) is re-read from the header bytes in one more FETCH for
- * just those messages — never a round trip per message.
+ * ENVELOPE BODYSTRUCTURE INTERNALDATE RFC822.SIZE and the raw header fields the list shows
+ * (BODY.PEEK[HEADER.FIELDS (…)]). Text comes from the raw fields, decoded by the same
+ * code as the reading pane (header-decode.ts, address-list.ts): ENVELOPE loses what a
+ * server cannot decode (raw 8-bit Latin-1 or GBK, UTF-7 words, encoded words with raw
+ * bytes in them) and replaces broken addresses with MISSING_DOMAIN-style placeholders.
+ * ENVELOPE stays the fallback for a field the header answer lacks.
  */
 import type {
   FetchMessageObject,
@@ -11,15 +13,27 @@ import type {
   ImapFlow,
   MessageAddressObject,
 } from 'imapflow';
-import { addressParser } from 'postal-mime';
+import { parseAddressList } from './address-list';
 import { hasAttachments } from './body-structure';
 import { decodeEncodedWords, parseMessageIds, readRawHeaders } from './header-decode';
 import { fetchPreviews } from './preview';
 import { textPartOf } from './text-part';
 import type { MailAddress, MessageSummary } from './types';
-import { compactUidSet, normalizeUidRange } from './uid-set';
+import { normalizeUidRange } from './uid-set';
 import { withMailbox } from './with-mailbox';
 import { withoutNul } from './without-nul';
+
+/** The fields read raw; content-type names the charset raw 8-bit header bytes may be in. */
+const HEADER_FIELDS = [
+  'subject',
+  'from',
+  'to',
+  'cc',
+  'message-id',
+  'in-reply-to',
+  'references',
+  'content-type',
+];
 
 const SUMMARY_QUERY: FetchQueryObject = {
   uid: true,
@@ -28,24 +42,12 @@ const SUMMARY_QUERY: FetchQueryObject = {
   bodyStructure: true,
   internalDate: true,
   size: true,
-  headers: ['references'],
+  headers: HEADER_FIELDS,
 };
-
-const REPAIR_HEADERS = ['subject', 'from', 'to', 'cc'];
 
 /** RFC 3501 §2.3.2: \Recent belongs to one session, so it has no place in a mirror. */
 function mirrorFlags(flags: Set<string> | undefined): string[] {
   return [...(flags ?? [])].filter((flag) => flag !== '\\Recent');
-}
-const REPLACEMENT_CHAR = '\uFFFD';
-
-function toAddress(entry: MessageAddressObject | undefined): MailAddress | null {
-  if (!entry?.address && !entry?.name) return null;
-  return { name: withoutNul(entry.name ?? ''), address: withoutNul(entry.address ?? '') };
-}
-
-function toAddresses(entries: MessageAddressObject[] | undefined): MailAddress[] {
-  return (entries ?? []).map(toAddress).filter((entry): entry is MailAddress => entry !== null);
 }
 
 function validDate(value: Date | string | undefined): Date | null {
@@ -54,65 +56,51 @@ function validDate(value: Date | string | undefined): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
+/** RFC 3501 §7.4.2: what a server puts in ENVELOPE for a part it could not parse. */
+const PLACEHOLDER = /MISSING_MAILBOX|MISSING_DOMAIN|\.MISSING-HOST-NAME\./;
+
+function envelopeAddress(entry: MessageAddressObject | undefined): MailAddress | null {
+  const address = entry?.address && !PLACEHOLDER.test(entry.address) ? entry.address : '';
+  if (!address && !entry?.name) return null;
+  return { name: withoutNul(entry?.name ?? ''), address: withoutNul(address) };
+}
+
+function envelopeAddresses(entries: MessageAddressObject[] | undefined): MailAddress[] {
+  return (entries ?? [])
+    .map(envelopeAddress)
+    .filter((entry): entry is MailAddress => entry !== null);
+}
+
+/** Pure: a fetched message as the mirror stores it (see the top of this file). */
 export function summaryFromFetch(message: FetchMessageObject): MessageSummary {
   const envelope = message.envelope;
+  const fields = message.headers ? readRawHeaders(message.headers) : new Map<string, string[]>();
+  const field = (name: string) => fields.get(name)?.join(', ');
+  const addresses = (name: string, fallback: MessageAddressObject[] | undefined) =>
+    fields.has(name) ? parseAddressList(field(name)) : envelopeAddresses(fallback);
+  const subject = fields.get('subject')?.[0];
+  const messageId = parseMessageIds(field('message-id'))[0] ?? envelope?.messageId ?? null;
+  const inReplyTo = fields.has('in-reply-to')
+    ? (parseMessageIds(field('in-reply-to'))[0] ?? null)
+    : (parseMessageIds(envelope?.inReplyTo)[0] ?? null);
   return {
     uid: message.uid,
     flags: mirrorFlags(message.flags),
-    messageId: envelope?.messageId ? withoutNul(envelope.messageId) : null,
-    inReplyTo: envelope?.inReplyTo ? withoutNul(envelope.inReplyTo) : null,
-    // The answer to HEADER.FIELDS (REFERENCES) holds only that field; msg-ids are ASCII.
-    references: parseMessageIds(withoutNul(message.headers?.toString('latin1') ?? '')),
-    subject: withoutNul(envelope?.subject ?? ''),
-    from: toAddress(envelope?.from?.[0]),
-    to: toAddresses(envelope?.to),
-    cc: toAddresses(envelope?.cc),
+    messageId: messageId ? withoutNul(messageId) : null,
+    inReplyTo: inReplyTo ? withoutNul(inReplyTo) : null,
+    references: parseMessageIds(withoutNul(fields.get('references')?.join(' ') ?? '')),
+    subject: withoutNul(
+      subject === undefined ? (envelope?.subject ?? '') : decodeEncodedWords(subject),
+    ),
+    from: addresses('from', envelope?.from)[0] ?? null,
+    to: addresses('to', envelope?.to),
+    cc: addresses('cc', envelope?.cc),
     sentAt: validDate(envelope?.date),
     receivedAt: validDate(message.internalDate) ?? new Date(0),
     size: message.size ?? 0,
     hasAttachments: hasAttachments(message.bodyStructure),
     textPart: textPartOf(message.bodyStructure),
   };
-}
-
-function needsRepair(summary: MessageSummary): boolean {
-  const names = [summary.from, ...summary.to, ...summary.cc].map((entry) => entry?.name ?? '');
-  return [summary.subject, ...names].some((text) => text.includes(REPLACEMENT_CHAR));
-}
-
-function parseAddressHeader(value: string | undefined): MailAddress[] {
-  if (!value) return [];
-  return addressParser(value, { flatten: true }).map((entry) => ({
-    name: decodeEncodedWords(entry.name ?? ''),
-    address: 'address' in entry && typeof entry.address === 'string' ? entry.address : '',
-  }));
-}
-
-/** Pure: replaces envelope text with what the raw header bytes say. */
-export function repairSummary(summary: MessageSummary, rawHeaders: Uint8Array): MessageSummary {
-  const headers = readRawHeaders(rawHeaders);
-  const subject = headers.get('subject')?.[0];
-  const from = parseAddressHeader(headers.get('from')?.[0]);
-  return {
-    ...summary,
-    subject: subject === undefined ? summary.subject : decodeEncodedWords(subject),
-    from: from[0] ?? summary.from,
-    to: headers.has('to') ? parseAddressHeader(headers.get('to')?.join(', ')) : summary.to,
-    cc: headers.has('cc') ? parseAddressHeader(headers.get('cc')?.join(', ')) : summary.cc,
-  };
-}
-
-async function repairUndecodable(client: ImapFlow, summaries: MessageSummary[]): Promise<void> {
-  const broken = new Map(summaries.filter(needsRepair).map((summary) => [summary.uid, summary]));
-  if (broken.size === 0) return;
-  for await (const message of client.fetch(
-    compactUidSet(broken.keys()),
-    { uid: true, headers: REPAIR_HEADERS },
-    { uid: true },
-  )) {
-    const summary = broken.get(message.uid);
-    if (summary && message.headers) Object.assign(summary, repairSummary(summary, message.headers));
-  }
 }
 
 export interface SummaryOptions {
@@ -138,7 +126,6 @@ export async function fetchSummaries(
     })) {
       summaries.push(summaryFromFetch(message));
     }
-    await repairUndecodable(client, summaries);
     if (previews) {
       const found = await fetchPreviews(
         client,

@@ -3,7 +3,7 @@
  * imapflow and postal-mime as UTF-8, which turns GBK into U+FFFD) and RFC 2047 encoded
  * words in gb2312/gbk that are really GB18030.
  */
-import { decodeBytes, decodeRawHeader } from './charset';
+import { declaredCharsets, decodeBytes, decodeRawHeader } from './charset';
 import { withoutNul } from './without-nul';
 
 /** RFC 2047 §2: =?charset?encoding?encoded-text?= (charset may carry an RFC 2231 *language). */
@@ -83,11 +83,13 @@ export function readRawHeaders(raw: Uint8Array): Map<string, string[]> {
     } else if (line.length > 0) lines.push(line);
     start = lineEnd + 1;
   }
+  // raw 8-bit bytes are read with the charsets the message declares first (charset.ts)
+  const declared = declaredCharsets(block);
   for (const line of lines) {
     const colon = line.indexOf(0x3a);
     if (colon <= 0) continue;
     const name = line.subarray(0, colon).toString('latin1').trim().toLowerCase();
-    const value = decodeRawHeader(line.subarray(colon + 1)).trim();
+    const value = decodeRawHeader(line.subarray(colon + 1), declared).trim();
     const values = headers.get(name) ?? [];
     values.push(value);
     headers.set(name, values);
@@ -95,7 +97,21 @@ export function readRawHeaders(raw: Uint8Array): Map<string, string[]> {
   return headers;
 }
 
-/** RFC 5322 §3.6.4 msg-id list, e.g. a References header. */
+/**
+ * RFC 5322 §3.6.4 msg-id list (References, In-Reply-To) as relays and old clients really
+ * send it: RFC 2047-encoded by a relay (against §2.2 of RFC 2047, which forbids encoded
+ * words there), with comments (Emacs adds "(message from … on …)"), folded anywhere, or
+ * without angle brackets (RFC 822's "phrase / msg-id" and bare ids). Returns `<id>` forms.
+ */
 export function parseMessageIds(value: string | undefined): string[] {
-  return value ? [...value.matchAll(/<[^<>\s]+>/g)].map((match) => match[0]) : [];
+  if (!value) return [];
+  let text = value.includes('=?') ? decodeEncodedWords(value) : value;
+  // comments may nest (RFC 5322 §3.2.2); strip innermost first
+  for (let previous = ''; previous !== text; ) {
+    previous = text;
+    text = text.replace(/\([^()]*\)/g, ' ');
+  }
+  const bracketed = [...text.matchAll(/<\s*([^<>\s]+)\s*>/g)].map((match) => `<${match[1]}>`);
+  if (bracketed.length > 0) return bracketed;
+  return [...text.matchAll(/[^\s<>"',;]+@[^\s<>"',;]+/g)].map((match) => `<${match[0]}>`);
 }

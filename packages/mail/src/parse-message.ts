@@ -5,8 +5,8 @@
  * can be recovered is returned, MALFORMED_MESSAGE only when there is nothing at all.
  */
 import { type Address, addressParser, type Email } from 'postal-mime';
-import { decodeRawHeader, relabelGbCharsets } from './charset';
-import { declaredCharsets, parseWithDecidedCharsets } from './decided-parse';
+import { declaredCharsets, decodeRawHeader, relabelGbCharsets } from './charset';
+import { parseWithDecidedCharsets } from './decided-parse';
 import { MailError } from './errors';
 import { decodeEncodedWords, parseMessageIds, readRawHeaders } from './header-decode';
 import type { MailAddress, ParsedAttachment, ParsedMessage } from './types';
