@@ -4,6 +4,7 @@ export {
   handleTrpcRequest,
   MAX_BATCH_SIZE,
 } from './http-handler';
+export { IMAGE_PROXY_PATH, imageProxyUrl, verifiedImageUrl } from './lib/image-proxy-url';
 export { createMailEventHub, type MailEventHub } from './lib/mail-event-hub';
 export {
   type AppRouter,

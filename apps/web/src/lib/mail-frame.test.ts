@@ -19,11 +19,21 @@ describe('mailFrameDocument', () => {
     expect(policy).not.toMatch(/https:/);
   });
 
-  it('allows remote images only when the user asked to show them', () => {
+  it('allows remote images only through the image proxy, once the user asked to show them', () => {
     const policy = policyOf(
       mailFrameDocument({ html: '', appOrigin: 'http://localhost:3000', allowRemoteImages: true }),
     );
-    expect(policy).toContain('img-src data: http://localhost:3000/api/attachments/ https: http:');
+    expect(policy).toContain(
+      'img-src data: http://localhost:3000/api/attachments/ http://localhost:3000/api/image-proxy;',
+    );
+    expect(policy).not.toMatch(/https:|http:(?!\/\/localhost:3000)/);
+  });
+
+  it('refuses a <base> that would move relative URLs to another host', () => {
+    const policy = policyOf(
+      mailFrameDocument({ html: '', appOrigin: 'http://localhost:3000', allowRemoteImages: true }),
+    );
+    expect(policy).toContain("base-uri 'none'");
   });
 
   it('puts the policy before the message so it applies to all of it', () => {

@@ -1,8 +1,10 @@
 /**
  * The document shown in the reading pane's `<iframe sandbox="" srcdoc>`. The sandbox
  * (no allow-scripts, no allow-same-origin) already stops scripts and cookie access; the
- * CSP inside stops what a sandbox does not: loads from remote hosts (tracking pixels)
- * unless the user asked for images, and any other fetch.
+ * CSP inside stops what a sandbox does not: loads from remote hosts (tracking pixels) and
+ * any other fetch. Images come from data:, the attachment route (cid:) and — once the
+ * user asked for images — the product's image proxy; never from the sender's host, so a
+ * remote URL the sanitizer missed still cannot load (CSP Level 3 §6.1.6 img-src).
  */
 export function mailFrameDocument(options: {
   html: string;
@@ -11,13 +13,14 @@ export function mailFrameDocument(options: {
   allowRemoteImages: boolean;
 }): string {
   const imageSources = ['data:', `${options.appOrigin}/api/attachments/`];
-  if (options.allowRemoteImages) imageSources.push('https:', 'http:');
+  if (options.allowRemoteImages) imageSources.push(`${options.appOrigin}/api/image-proxy`);
   const policy = [
     "default-src 'none'",
     `img-src ${imageSources.join(' ')}`,
     "style-src 'unsafe-inline'",
     'font-src data:',
     "form-action 'none'",
+    "base-uri 'none'",
   ].join('; ');
   return [
     '<!doctype html><html><head><meta charset="utf-8">',

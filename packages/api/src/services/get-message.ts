@@ -1,5 +1,7 @@
 import type { Database, SecretBox } from '@youjian/db';
+import { proxyRemoteImages } from '@youjian/mail';
 import { loadMessageBody } from '@youjian/sync';
+import { imageProxyUrl } from '../lib/image-proxy-url';
 import { requireOwnedMessage } from '../lib/owned-rows';
 import { setFlags } from './set-flags';
 
@@ -15,7 +17,8 @@ export interface GetMessageOptions {
 /**
  * A message for the reading pane: header from the mirror, body fetched on first open
  * (then cached). Opening marks it read, in the mirror at once and on the server through
- * the write-back queue.
+ * the write-back queue. With `allowRemoteImages`, remote images point at the signed
+ * image proxy of the reader (lib/image-proxy-url.ts).
  */
 export async function getMessage(options: GetMessageOptions) {
   const { db, secretBox, userId, accountId, messageId } = options;
@@ -27,6 +30,11 @@ export async function getMessage(options: GetMessageOptions) {
     secretBox,
     allowRemoteImages: options.allowRemoteImages ?? false,
   });
+  // images the reader allowed load through the image proxy only, never from the sender
+  if (options.allowRemoteImages && body.html !== null) {
+    const key = secretBox.deriveKey('image-proxy');
+    body.html = proxyRemoteImages(body.html, (url) => imageProxyUrl({ key, userId, url }));
+  }
   if (!header.seen) await setFlags({ db, userId, accountId, messageIds: [messageId], seen: true });
 
   return {
