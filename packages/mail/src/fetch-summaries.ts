@@ -16,7 +16,7 @@ import type {
 import { parseAddressList } from './address-list';
 import { hasAttachments } from './body-structure';
 import { decodeEncodedWords, parseMessageIds, readRawHeaders } from './header-decode';
-import { fetchPreviews } from './preview';
+import { fetchPreviews, fetchSourcePreviews, SOURCE_PREVIEW_MAX_BYTES } from './preview';
 import { textPartOf } from './text-part';
 import type { MailAddress, MessageSummary } from './types';
 import { normalizeUidRange } from './uid-set';
@@ -132,6 +132,14 @@ export async function fetchSummaries(
         summaries.map((s) => ({ uid: s.uid, part: s.textPart })),
       );
       for (const summary of summaries) summary.snippet = found.get(summary.uid) ?? '';
+      const unread = summaries.filter(
+        (s) => !s.snippet && s.size > 0 && s.size <= SOURCE_PREVIEW_MAX_BYTES,
+      );
+      const parsed = await fetchSourcePreviews(
+        client,
+        unread.map((s) => s.uid),
+      );
+      for (const summary of unread) summary.snippet = parsed.get(summary.uid) ?? '';
     }
     return summaries;
   });

@@ -128,3 +128,35 @@ describe('parseMessage', () => {
     expect(parsed.text?.trim()).toBe('正文第一行\n第二行');
   });
 });
+
+describe('parseMessage: attached messages and parts parsers disagree on', () => {
+  const crlf = (lines: string[]) => Buffer.from(lines.join('\r\n'));
+  it('lists a forwarded message/rfc822 without a filename as "<its subject>.eml", never its text', async () => {
+    const parsed = await parseMessage(
+      crlf([
+        'Subject: FW: bill',
+        'Content-Type: multipart/mixed; boundary="b"',
+        '',
+        '--b',
+        'Content-Type: message/rfc822',
+        '',
+        'Subject: =?UTF-8?B?6L+Q6LS55Y2V?=',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        'inner text',
+        '--b--',
+      ]),
+    );
+    expect(parsed.attachments.map((a) => [a.filename, a.contentType])).toEqual([
+      ['运费单.eml', 'message/rfc822'],
+    ]);
+    expect(parsed.text ?? '').not.toContain('inner text');
+  });
+
+  it('reads Content-Type: text without a subtype as text/plain (RFC 2045 §5.2)', async () => {
+    const parsed = await parseMessage(
+      crlf(['Subject: x', 'Content-Type: text; charset=utf-8', '', '旧系统下线。']),
+    );
+    expect(parsed.text?.trim()).toBe('旧系统下线。');
+  });
+});

@@ -29,6 +29,22 @@ function parseDate(value: string | undefined): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
+/**
+ * A name for a part that has none. A forwarded message (message/rfc822, RFC 2046 §5.2.1)
+ * is named after its own subject, `<subject>.eml`, as Outlook and Thunderbird save it.
+ */
+function unnamedFilename(mimeType: string, content: Uint8Array, index: number): string {
+  if (/^message\/(rfc822|global)$/i.test(mimeType)) {
+    const subject = decodeEncodedWords(readRawHeaders(content).get('subject')?.[0] ?? '');
+    const safe = subject
+      .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
+      .trim()
+      .slice(0, 120);
+    return `${safe || 'forwarded message'}.eml`;
+  }
+  return `attachment-${index + 1}`;
+}
+
 function toAttachment(attachment: Email['attachments'][number], index: number): ParsedAttachment {
   const content =
     typeof attachment.content === 'string'
@@ -37,7 +53,7 @@ function toAttachment(attachment: Email['attachments'][number], index: number): 
         ? new Uint8Array(attachment.content)
         : attachment.content;
   return {
-    filename: attachment.filename || `attachment-${index + 1}`,
+    filename: attachment.filename || unnamedFilename(attachment.mimeType, content, index),
     contentType: attachment.mimeType || 'application/octet-stream',
     size: content.byteLength,
     content,

@@ -36,10 +36,13 @@ function leafOf(
   return node;
 }
 
-/** RFC 2045 §5.2: `Content-Type: text` without a subtype is text/plain. */
+/**
+ * RFC 2045 §5.2: a Content-Type that cannot be read (`text` without a subtype, which
+ * Dovecot reports as "/") is text/plain.
+ */
 function typeOf(node: MessageStructureObject): string {
   const type = node.type.toLowerCase();
-  return type === 'text' || type === 'text/' || type === 'text/nil' ? 'text/plain' : type;
+  return ['', '/', 'text', 'text/', 'text/nil'].includes(type) ? 'text/plain' : type;
 }
 
 /** Pure: the part a message is read from — the first text/plain, else the first text/html. */

@@ -51,12 +51,17 @@ export function renderBody(
   parsed.attachments.forEach((attachment, index) => {
     if (attachment.contentId) cidIndex.set(stripAngles(attachment.contentId), index);
   });
+  // RFC 2392: a part the HTML shows through cid: is part of the body, not a file to list;
+  // a part with a Content-ID the HTML never uses stays an attachment
+  const shownInline = new Set<number>();
   const sanitized = parsed.html
     ? sanitizeMailHtml(parsed.html, {
         allowRemoteImages,
         cidUrl: (cid) => {
           const index = cidIndex.get(stripAngles(cid));
-          return index === undefined ? null : attachmentUrl(accountId, messageId, index);
+          if (index === undefined) return null;
+          shownInline.add(index);
+          return attachmentUrl(accountId, messageId, index);
         },
       })
     : null;
@@ -64,12 +69,14 @@ export function renderBody(
     html: sanitized?.html ?? null,
     text: parsed.text,
     hasRemoteImages: sanitized?.hasRemoteImages ?? false,
-    attachments: parsed.attachments.map((a, index) => ({
-      index,
-      filename: a.filename,
-      contentType: a.contentType,
-      size: a.size,
-    })),
+    attachments: parsed.attachments
+      .map((a, index) => ({
+        index,
+        filename: a.filename,
+        contentType: a.contentType,
+        size: a.size,
+      }))
+      .filter((a) => !shownInline.has(a.index)),
   };
 }
 
