@@ -1,7 +1,7 @@
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { getAttachment, toTRPCError } from '@youjian/api';
 import { z } from 'zod';
-import { attachmentDisposition } from '../../../../../../lib/content-disposition';
+import { attachmentHeaders } from '../../../../../../lib/attachment-headers';
 import { services } from '../../../../../../server/services';
 import { sessionOf } from '../../../../../../server/session';
 
@@ -11,7 +11,14 @@ const params = z.object({
   index: z.coerce.number().int().min(0),
 });
 
-/** Downloads one attachment of the signed-in user's message; never rendered inline. */
+/** The largest attachment served, bytes: QQ Mail's own message limit (73,400,320 bytes). */
+const MAX_ATTACHMENT_BYTES = 73_400_320;
+
+/**
+ * Downloads one attachment of the signed-in user's message: any sender-written
+ * Content-Type is served safely (attachment-headers.ts); only raster images inline.
+ * 413 with a message saying so above MAX_ATTACHMENT_BYTES.
+ */
 export async function GET(
   request: Request,
   context: { params: Promise<{ accountId: string; messageId: string; index: string }> },
@@ -29,14 +36,14 @@ export async function GET(
       userId: session.user.id,
       ...parsed.data,
     });
+    if (attachment.content.length > MAX_ATTACHMENT_BYTES) {
+      return new Response(
+        `This attachment is larger than ${Math.floor(MAX_ATTACHMENT_BYTES / 1_048_576)} MB; download it from your provider's web mail.`,
+        { status: 413 },
+      );
+    }
     return new Response(Buffer.from(attachment.content), {
-      headers: {
-        'Content-Type': attachment.contentType || 'application/octet-stream',
-        'Content-Disposition': attachmentDisposition(attachment.filename),
-        'X-Content-Type-Options': 'nosniff',
-        'Content-Security-Policy': "default-src 'none'; sandbox",
-        'Cache-Control': 'private, max-age=3600',
-      },
+      headers: attachmentHeaders(attachment),
     });
   } catch (error) {
     // the same mapping as the API: a precise message for known failures, nothing internal
