@@ -23,7 +23,8 @@ import { exitOnStartupFailure } from './startup-failure';
  * demo user who has alice@qq.test and bob@163.test linked, and Youjian itself.
  */
 const DEMO_EMAIL = 'demo@youjian.test';
-const DEMO_PASSWORD = 'youjian-demo';
+// passes the product's password policy (12+ characters, not a common password)
+const DEMO_PASSWORD = 'plum blossom tea';
 const LINKED = [
   { provider: 'qq' as const, address: 'alice@qq.test', authCode: 'alice-auth-code' },
   { provider: '163' as const, address: 'bob@163.test', authCode: 'bob-auth-code' },

@@ -68,3 +68,71 @@ describe('e-mail and password accounts in our own tables', () => {
     expect(await getSession(auth, new Headers())).toBeNull();
   });
 });
+
+describe('the password policy at sign-up (NIST SP 800-63B §5.1.1.2)', () => {
+  it.each([
+    ['short', 'plum tea'],
+    ['common', 'qwerty123456'],
+  ])('refuses a %s password with a code and creates no account', async (_, password) => {
+    const response = await post('/sign-up/email', {
+      email: `weak-${password.length}@example.test`,
+      password,
+      name: 'weak',
+    });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { code: string }).code).toMatch(
+      /^PASSWORD_TOO_(SHORT|COMMON)$/,
+    );
+    const signIn = await post('/sign-in/email', {
+      email: `weak-${password.length}@example.test`,
+      password,
+    });
+    expect(signIn.status).toBe(401);
+  });
+});
+
+describe('sessions', () => {
+  it('sets Secure, __Secure- prefixed session cookies when the public URL is https', async () => {
+    const secureURL = 'https://mail.example.test';
+    const secure = createAuth({
+      db: database.db,
+      secret: 'a-test-secret-of-enough-length-000',
+      baseURL: secureURL,
+    });
+    const response = await secure.handler(
+      new Request(`${secureURL}/api/auth/sign-in/email`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: secureURL },
+        body: JSON.stringify({
+          email: 'new@example.test',
+          password: 'correct horse battery staple',
+        }),
+      }),
+    );
+    expect(response.status).toBe(200);
+    const cookies = response.headers.getSetCookie();
+    expect(cookies.length).toBeGreaterThan(0);
+    for (const cookie of cookies) {
+      expect(cookie).toMatch(/^__Secure-/);
+      expect(cookie).toMatch(/; Secure/i);
+    }
+  });
+
+  it('signs out everywhere else: other sessions end, this one stays', async () => {
+    const credentials = { email: 'new@example.test', password: 'correct horse battery staple' };
+    const laptop = cookieOf(await post('/sign-in/email', credentials));
+    const phone = cookieOf(await post('/sign-in/email', credentials));
+    const revoke = await auth.handler(
+      new Request(`${baseURL}/api/auth/revoke-other-sessions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: baseURL, cookie: laptop },
+        body: '{}',
+      }),
+    );
+    expect(revoke.status).toBe(200);
+    expect(await getSession(auth, new Headers({ cookie: phone }))).toBeNull();
+    expect((await getSession(auth, new Headers({ cookie: laptop })))?.user.email).toBe(
+      'new@example.test',
+    );
+  });
+});

@@ -1,6 +1,14 @@
 import { account, type Database, session, user, verification } from '@youjian/db';
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { APIError, createAuthMiddleware } from 'better-auth/api';
+import {
+  CLIENT_ADDRESS_HEADER,
+  limitPerAccount,
+  rateLimitOptions,
+  withRateLimitBody,
+} from './abuse-limits';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem } from './password-policy';
 
 export interface CreateAuthOptions {
   db: Database;
@@ -10,7 +18,18 @@ export interface CreateAuthOptions {
   baseURL: string;
 }
 
-/** Better Auth for Youjian: e-mail + password accounts stored in our own tables. */
+/** Endpoints that set a password, and the body field that carries it. */
+const NEW_PASSWORD_FIELD: Record<string, 'password' | 'newPassword'> = {
+  '/sign-up/email': 'password',
+  '/reset-password': 'newPassword',
+  '/change-password': 'newPassword',
+};
+
+/**
+ * Better Auth for Youjian: e-mail + password accounts stored in our own tables, abuse
+ * limits counted in Postgres, the password policy of password-policy.ts, and session
+ * cookies that are Secure (and __Secure- prefixed) whenever the public URL is https.
+ */
 export function createAuth({ db, secret, baseURL }: CreateAuthOptions) {
   return betterAuth({
     appName: 'Youjian',
@@ -23,12 +42,47 @@ export function createAuth({ db, secret, baseURL }: CreateAuthOptions) {
       // The tables are hand-written in @youjian/db (Better Auth's CLI does not run on Node 20).
       schema: { user, session, account, verification },
     }),
-    emailAndPassword: { enabled: true, autoSignIn: true },
+    emailAndPassword: {
+      enabled: true,
+      autoSignIn: true,
+      minPasswordLength: MIN_PASSWORD_LENGTH,
+      maxPasswordLength: MAX_PASSWORD_LENGTH,
+    },
+    rateLimit: rateLimitOptions(db),
+    advanced: {
+      // the web server writes the client's address into this header and nowhere else
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
+      // decided by the public URL, not by NODE_ENV: an https deployment in any mode
+      useSecureCookies: new URL(baseURL).protocol === 'https:',
+    },
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        await limitPerAccount(db, ctx.path, ctx.body);
+        const field = NEW_PASSWORD_FIELD[ctx.path];
+        const candidate = field ? (ctx.body as Record<string, unknown> | undefined)?.[field] : null;
+        if (typeof candidate !== 'string') return;
+        const email = (ctx.body as { email?: unknown }).email;
+        const problem = passwordProblem(candidate, {
+          email: typeof email === 'string' ? email : undefined,
+        });
+        if (problem) {
+          throw new APIError('BAD_REQUEST', {
+            code: `PASSWORD_${problem}`,
+            message: 'Choose another password.',
+          });
+        }
+      }),
+    },
   });
 }
 
 export type Auth = ReturnType<typeof createAuth>;
 export type AuthSession = Auth['$Infer']['Session'];
+
+/** Serves one /api/auth request; a 429 always carries code RATE_LIMITED and Retry-After. */
+export async function handleAuthRequest(auth: Auth, request: Request): Promise<Response> {
+  return withRateLimitBody(await auth.handler(request));
+}
 
 /**
  * Better Auth rejects requests whose Origin is not trusted; a local install is reached
