@@ -19,8 +19,6 @@ export interface ExpectedView {
   subject?: string;
   fromName?: string;
   fromAddress?: string;
-  /** the list row shows no sender text at all */
-  noFromText?: boolean;
   to?: Array<{ name: string; address: string }>;
   ccAddresses?: string[];
   snippet?: string;

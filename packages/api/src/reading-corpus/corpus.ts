@@ -1,7 +1,13 @@
 /** Every message of the reading corpus, grouped by kind in files of their own. */
 import { charsetCases } from './cases-charsets';
 import { partCases } from './cases-parts';
+import { providerCases } from './cases-providers';
 import { threadCases } from './cases-threads';
 import type { CorpusCase } from './corpus-case';
 
-export const corpus: CorpusCase[] = [...charsetCases, ...partCases, ...threadCases];
+export const corpus: CorpusCase[] = [
+  ...charsetCases,
+  ...partCases,
+  ...providerCases,
+  ...threadCases,
+];

@@ -1,0 +1,111 @@
+/** The Chinese shapes QQ Mail and NetEase produce: GB18030 everywhere, RFC 2231 names. */
+import { base64Lines, bytesOf, eml, percent, raw, splitWordsB, wordB } from './build-eml';
+import type { CorpusCase } from './corpus-case';
+
+const head = (id: string) => [
+  'Date: Thu, 07 Mar 2024 14:20:00 +0800',
+  `Message-ID: <${id}@corpus.example.test>`,
+  'MIME-Version: 1.0',
+];
+
+export const providerCases: CorpusCase[] = [
+  {
+    id: 'qq-2231-gb18030-name',
+    kind: 'QQ Mail: RFC 2231 GB18030 file name with a four-byte character, gb18030 body',
+    raw: eml([
+      `From: "${wordB('钱多多', 'gb18030')}" <qian@qq.example.test>`,
+      'To: reader@corpus.example.test',
+      `Subject: ${wordB('报价单', 'gb18030')}`,
+      ...head('qq-2231'),
+      'Content-Type: multipart/mixed; boundary="----=_NextPart_QQ_2"',
+      '',
+      '------=_NextPart_QQ_2',
+      'Content-Type: text/plain; charset="gb18030"',
+      'Content-Transfer-Encoding: base64',
+      '',
+      ...base64Lines(bytesOf('报价单见附件，请查收。', 'gb18030')),
+      '------=_NextPart_QQ_2',
+      'Content-Type: application/vnd.ms-excel',
+      'Content-Transfer-Encoding: base64',
+      `Content-Disposition: attachment; filename*=gb18030''${percent(bytesOf('𠮷祥报价.xls', 'gb18030'))}`,
+      '',
+      'UEsDBHByb2JlLXhscw==',
+      '------=_NextPart_QQ_2--',
+    ]),
+    expected: {
+      fromName: '钱多多',
+      attachments: ['𠮷祥报价.xls'],
+      hasAttachments: true,
+      snippet: '报价单见附件，请查收。',
+      searchFor: ['报价'],
+    },
+  },
+  {
+    id: 'netease-raw-gbk-subject-gb2312-html',
+    kind: 'NetEase: raw GBK Subject, gb2312-labelled HTML body with GB18030 bytes',
+    raw: eml([
+      raw('Subject: ', bytesOf('季度考核结果通知', 'gbk')),
+      `From: ${wordB('人力资源部', 'gb2312')} <hr@163.example.test>`,
+      'To: reader@corpus.example.test',
+      ...head('netease-gbk'),
+      'Content-Type: text/html; charset=gb2312',
+      'Content-Transfer-Encoding: base64',
+      '',
+      ...base64Lines(bytesOf('<div>考核结果已发布，请登录系统查看。</div>', 'gb18030')),
+    ]),
+    expected: {
+      subject: '季度考核结果通知',
+      fromName: '人力资源部',
+      snippet: '考核结果已发布，请登录系统查看。',
+      searchFor: ['考核'],
+    },
+  },
+  {
+    id: 'qq-split-gb18030-name',
+    kind: 'GB18030 sender name split across two encoded words inside a character',
+    raw: eml([
+      `From: ${splitWordsB('欧阳晓燕', 'gb18030', 3).join(' ')} <ouyang@qq.example.test>`,
+      'To: reader@corpus.example.test',
+      `Subject: ${wordB('周末加班安排', 'gb18030')}`,
+      ...head('qq-split-name'),
+      'Content-Type: text/plain; charset=gb18030',
+      'Content-Transfer-Encoding: 8bit',
+      '',
+      bytesOf('周六上午九点到公司。', 'gb18030'),
+    ]),
+    expected: {
+      fromName: '欧阳晓燕',
+      subject: '周末加班安排',
+      snippet: '周六上午九点到公司。',
+    },
+  },
+  {
+    id: 'qq-ew-filename-gb18030',
+    kind: 'QQ Mail: GB18030 encoded-word file name in name= and filename=',
+    raw: eml([
+      'From: <friend@qq.example.test>',
+      'To: reader@corpus.example.test',
+      `Subject: ${wordB('照片', 'gb18030')}`,
+      ...head('qq-ew-filename'),
+      'Content-Type: multipart/mixed; boundary="qqb"',
+      '',
+      '--qqb',
+      'Content-Type: text/plain; charset=gb18030',
+      'Content-Transfer-Encoding: base64',
+      '',
+      ...base64Lines(bytesOf('旅行照片。', 'gb18030')),
+      '--qqb',
+      `Content-Type: image/jpeg; name="${wordB('西湖夜景.jpg', 'gb18030')}"`,
+      `Content-Disposition: attachment; filename="${wordB('西湖夜景.jpg', 'gb18030')}"`,
+      'Content-Transfer-Encoding: base64',
+      '',
+      '/9j/4AAQSkZJRgABAQ==',
+      '--qqb--',
+    ]),
+    expected: {
+      attachments: ['西湖夜景.jpg'],
+      hasAttachments: true,
+      snippet: '旅行照片。',
+    },
+  },
+];
