@@ -15,6 +15,7 @@ import { runLiveBenchmark } from './live';
 import { runMemoryBenchmark } from './memory';
 import { runNoopBenchmark } from './noop';
 import { type Figure, writeResults } from './report';
+import { runSearchBenchmark } from './search';
 import { runSeededBenchmark } from './seeded';
 import { ensureSystemDeps, startMailstack, startPostgres } from './stack';
 import { since } from './stats';
@@ -63,6 +64,15 @@ const GROUPS: Array<{
       { name: 'worker.netease_cpu_per_account_ms_per_min', unit: 'ms/min', target: null },
     ],
     run: runMemoryBenchmark,
+  },
+  {
+    name: 'search',
+    targets: [
+      { name: 'search.p95_ms', unit: 'ms', target: 100, direction: 'max' },
+      { name: 'search.p50_ms', unit: 'ms', target: null },
+      { name: 'search.vs_imap_search', unit: 'ratio', target: null },
+    ],
+    run: runSearchBenchmark,
   },
 ];
 
