@@ -125,6 +125,13 @@ export const thread = pgTable(
     /** normalized subject, the fallback key when References are missing */
     subjectKey: text('subject_key').notNull(),
     lastDate: timestamp('last_date', { withTimezone: true }),
+    /**
+     * lower-cased addresses of the thread's senders and recipients (From, To, Cc), minus
+     * the account's own, capped: what a subject-only reply is matched against so it joins
+     * the conversation of the people it is between (threading.ts). NULL: threaded before
+     * participants were recorded.
+     */
+    participants: text('participants').array(),
   },
   (t) => [
     primaryKey({ columns: [t.accountId, t.id] }),
