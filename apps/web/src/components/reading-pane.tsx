@@ -40,13 +40,22 @@ export function ReadingPane({
     ),
   );
 
-  // opening marked the message read on the server: refresh unread markers and counts
+  // an opened unread message is marked read by a mutation (POST), never by the GET that
+  // loaded it; then unread markers and counts are refreshed
   const openedId = open.data?.id;
+  const openedUnread = open.data?.seen === false;
+  const markRead = useMutation(trpc.messages.setFlags.mutationOptions());
+  const { mutateAsync: markReadAsync } = markRead;
   useEffect(() => {
-    if (!openedId) return;
-    void queryClient.invalidateQueries({ queryKey: trpc.accounts.list.queryKey() });
-    void queryClient.invalidateQueries({ queryKey: trpc.messages.list.pathKey() });
-  }, [openedId, queryClient, trpc]);
+    if (!openedId || !accountId) return;
+    const marked = openedUnread
+      ? markReadAsync({ accountId, messageIds: [openedId], seen: true })
+      : Promise.resolve();
+    void marked.finally(() => {
+      void queryClient.invalidateQueries({ queryKey: trpc.accounts.list.queryKey() });
+      void queryClient.invalidateQueries({ queryKey: trpc.messages.list.pathKey() });
+    });
+  }, [openedId, openedUnread, accountId, markReadAsync, queryClient, trpc]);
 
   if (!messageId)
     return <div className="reading-pane empty muted">Select a message to read it.</div>;

@@ -3,7 +3,6 @@ import { proxyRemoteImages } from '@youjian/mail';
 import { loadMessageBody } from '@youjian/sync';
 import { imageProxyUrl } from '../lib/image-proxy-url';
 import { requireOwnedMessage } from '../lib/owned-rows';
-import { setFlags } from './set-flags';
 
 export interface GetMessageOptions {
   db: Database;
@@ -16,8 +15,9 @@ export interface GetMessageOptions {
 
 /**
  * A message for the reading pane: header from the mirror, body fetched on first open
- * (then cached). Opening marks it read, in the mirror at once and on the server through
- * the write-back queue. With `allowRemoteImages`, remote images point at the signed
+ * (then cached). Reading changes nothing: a query is a GET, which must not change state
+ * (a link or an <img> could trigger it cross-site), so the reading pane marks the message
+ * read with the setFlags mutation once it is open. With `allowRemoteImages`, remote images point at the signed
  * image proxy of the reader (lib/image-proxy-url.ts).
  */
 export async function getMessage(options: GetMessageOptions) {
@@ -35,8 +35,6 @@ export async function getMessage(options: GetMessageOptions) {
     const key = secretBox.deriveKey('image-proxy');
     body.html = proxyRemoteImages(body.html, (url) => imageProxyUrl({ key, userId, url }));
   }
-  if (!header.seen) await setFlags({ db, userId, accountId, messageIds: [messageId], seen: true });
-
   return {
     id: header.id,
     accountId: header.accountId,
@@ -48,7 +46,7 @@ export async function getMessage(options: GetMessageOptions) {
     sentAt: header.sentAt,
     receivedAt: header.receivedAt,
     flagged: header.flagged,
-    seen: true,
+    seen: header.seen,
     body,
   };
 }
