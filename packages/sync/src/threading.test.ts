@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { SubjectCandidate } from './subject-thread';
 import {
   assignThreads,
   type KnownThreads,
@@ -7,6 +8,14 @@ import {
 } from './threading';
 
 const none: KnownThreads = { byLinkedId: new Map(), bySubject: new Map() };
+
+function candidate(threadId: string, day: number, participants: string[]): SubjectCandidate {
+  return {
+    threadId,
+    lastDate: new Date(Date.UTC(2025, 0, day)),
+    participants: new Set(participants),
+  };
+}
 
 function ids() {
   let n = 0;
@@ -20,6 +29,7 @@ function msg(partial: Partial<ThreadableMessage> & { day: number }): ThreadableM
     references: [],
     subject: '',
     receivedAt: new Date(Date.UTC(2025, 0, partial.day)),
+    participants: [],
     ...partial,
   };
 }
@@ -105,18 +115,68 @@ describe('assignThreads', () => {
     expect(result.newThreads).toHaveLength(1);
   });
 
-  it('joins a reply without References by its normalized subject (回复:)', () => {
-    const known = { ...none, bySubject: new Map([['项目进度', 'cn']]) };
-    const result = assignThreads([msg({ day: 4, subject: '回复: 项目进度' })], known, ids());
+  it('joins a reply without References by its normalized subject (回复:) and its people', () => {
+    const known = { ...none, bySubject: new Map([['项目进度', [candidate('cn', 3, ['li@x'])]]]) };
+    const result = assignThreads(
+      [msg({ day: 4, subject: '回复: 项目进度', participants: ['li@x'] })],
+      known,
+      ids(),
+    );
     expect(result.threadIds).toEqual(['cn']);
   });
 
+  it('joins a subject-only reply to the older of two same-subject conversations when its people are there', () => {
+    const known = {
+      ...none,
+      bySubject: new Map([
+        [
+          '周会',
+          [
+            candidate('newer', 10, ['wang@x', 'zhao@x']),
+            candidate('older', 3, ['zhang@x', 'li@x']),
+          ],
+        ],
+      ]),
+    };
+    const result = assignThreads(
+      [msg({ day: 11, subject: '回复: 周会', participants: ['li@x', 'zhang@x'] })],
+      known,
+      ids(),
+    );
+    expect(result.threadIds).toEqual(['older']);
+  });
+
+  it('starts a new thread for a subject-only reply between strangers', () => {
+    const known = { ...none, bySubject: new Map([['周会', [candidate('old', 3, ['zhang@x'])]]]) };
+    const result = assignThreads(
+      [msg({ day: 200, subject: 'Re: 周会', participants: ['chen@y', 'liu@y'] })],
+      known,
+      ids(),
+    );
+    expect(result.threadIds).toEqual(['t1']);
+    expect(result.newThreads[0]?.participants).toEqual(['chen@y', 'liu@y']);
+  });
+
+  it('keeps two same-subject conversations of one batch apart by their people', () => {
+    const result = assignThreads(
+      [
+        msg({ day: 1, subject: '周会', participants: ['zhang@x', 'li@x'] }),
+        msg({ day: 2, subject: '周会', participants: ['wang@x', 'zhao@x'] }),
+        msg({ day: 3, subject: '回复: 周会', participants: ['li@x', 'zhang@x'] }),
+        msg({ day: 4, subject: '回复: 周会', participants: ['zhao@x'] }),
+      ],
+      none,
+      ids(),
+    );
+    expect(result.threadIds).toEqual(['t1', 't2', 't1', 't2']);
+  });
+
   it('starts a new thread for an unrelated message with an equal subject and no prefix', () => {
-    const known = { ...none, bySubject: new Map([['hello', 'other']]) };
+    const known = { ...none, bySubject: new Map([['hello', [candidate('other', 3, [])]]]) };
     const result = assignThreads([msg({ day: 4, subject: 'Hello' })], known, ids());
     expect(result.threadIds).toEqual(['t1']);
     expect(result.newThreads).toEqual([
-      { id: 't1', subjectKey: 'hello', lastDate: new Date(Date.UTC(2025, 0, 4)) },
+      { id: 't1', subjectKey: 'hello', lastDate: new Date(Date.UTC(2025, 0, 4)), participants: [] },
     ]);
   });
 

@@ -2,11 +2,13 @@
  * Local conversation grouping, because QQ and NetEase offer no IMAP THREAD (RFC 5256).
  * A message joins the thread of any message it names in References / In-Reply-To
  * (RFC 5322 §3.6.4) or that names it; without such links a reply (its subject carries a
- * Re:/Fwd:/回复:/转发:/答复: prefix) joins the newest thread with the same normalized
- * subject, which catches clients that drop References. A message without links and
+ * Re:/Fwd:/回复:/转发:/答复: prefix) joins a conversation with the same normalized subject
+ * between the same people (subject-thread.ts), which catches clients that drop References. A message without links and
  * without a reply prefix starts a thread of its own: equal subjects alone ("Hello",
  * "Invoice") are too weak to merge unrelated mail.
  */
+
+import { chooseSubjectThread, type SubjectCandidate } from './subject-thread';
 
 const REPLY_PREFIX =
   /^\s*(?:(?:re|fw|fwd|aw|sv|vs)(?:\s*\[\d+\])?|回复|答复|转发|回覆|轉發)\s*[:：]\s*/i;
@@ -32,6 +34,18 @@ export interface ThreadableMessage {
   references: string[];
   subject: string;
   receivedAt: Date;
+  /** lower-cased From, To and Cc addresses other than the account's own */
+  participants: readonly string[];
+}
+
+/** At most this many participants are kept per thread (a 1,000-recipient mail exists). */
+export const MAX_THREAD_PARTICIPANTS = 100;
+
+export interface NewThread {
+  id: string;
+  subjectKey: string;
+  lastDate: Date;
+  participants: string[];
 }
 
 export interface KnownThreads {
@@ -40,15 +54,15 @@ export interface KnownThreads {
    * References / In-Reply-To (replies that share a parent share its thread)
    */
   byLinkedId: ReadonlyMap<string, string>;
-  /** normalized subject → newest thread with that subject */
-  bySubject: ReadonlyMap<string, string>;
+  /** normalized subject → the newest threads with that subject */
+  bySubject: ReadonlyMap<string, readonly SubjectCandidate[]>;
 }
 
 export interface ThreadAssignment {
   /** thread per input message, in input order */
   threadIds: string[];
   /** threads that do not exist yet and must be inserted */
-  newThreads: Array<{ id: string; subjectKey: string; lastDate: Date }>;
+  newThreads: NewThread[];
 }
 
 /** Assigns threads to a batch; messages are linked to each other oldest first. */
@@ -58,8 +72,8 @@ export function assignThreads(
   newThreadId: () => string,
 ): ThreadAssignment {
   const byLinkedId = new Map(known.byLinkedId);
-  const bySubject = new Map(known.bySubject);
-  const created = new Map<string, { id: string; subjectKey: string; lastDate: Date }>();
+  const bySubject = new Map([...known.bySubject].map(([key, list]) => [key, [...list]]));
+  const created = new Map<string, NewThread>();
   const threadIds: string[] = new Array(messages.length);
   const order = messages.map((_, i) => i).sort((a, b) => dateOf(messages, a) - dateOf(messages, b));
 
@@ -71,18 +85,56 @@ export function assignThreads(
     let threadId =
       links.map((id) => byLinkedId.get(id)).find((t) => t !== undefined) ??
       (message.messageId ? byLinkedId.get(message.messageId) : undefined) ??
-      (isReplySubject(message.subject) && subjectKey ? bySubject.get(subjectKey) : undefined);
+      (isReplySubject(message.subject) && subjectKey
+        ? (chooseSubjectThread(message, bySubject.get(subjectKey) ?? []).threadId ?? undefined)
+        : undefined);
     if (!threadId) {
       threadId = newThreadId();
-      created.set(threadId, { id: threadId, subjectKey, lastDate: message.receivedAt });
+      created.set(threadId, {
+        id: threadId,
+        subjectKey,
+        lastDate: message.receivedAt,
+        participants: [],
+      });
     }
     const fresh = created.get(threadId);
-    if (fresh && fresh.lastDate < message.receivedAt) fresh.lastDate = message.receivedAt;
+    if (fresh) {
+      if (fresh.lastDate < message.receivedAt) fresh.lastDate = message.receivedAt;
+      fresh.participants = mergeParticipants(fresh.participants, message.participants);
+    }
     threadIds[i] = threadId;
     for (const id of idsOf(message)) if (!byLinkedId.has(id)) byLinkedId.set(id, threadId);
-    if (subjectKey) bySubject.set(subjectKey, threadId);
+    if (subjectKey) noteSubjectCandidate(bySubject, subjectKey, threadId, message);
   }
   return { threadIds, newThreads: [...created.values()] };
+}
+
+/** Adds addresses to a participant list, without repeats, up to MAX_THREAD_PARTICIPANTS. */
+export function mergeParticipants(known: readonly string[], added: readonly string[]): string[] {
+  return [...new Set([...known, ...added])].slice(0, MAX_THREAD_PARTICIPANTS);
+}
+
+/** Records that `threadId` now holds a message of this subject, its people and time. */
+function noteSubjectCandidate(
+  bySubject: Map<string, SubjectCandidate[]>,
+  subjectKey: string,
+  threadId: string,
+  message: ThreadableMessage,
+) {
+  const list = bySubject.get(subjectKey) ?? [];
+  const index = list.findIndex((c) => c.threadId === threadId);
+  const previous = list[index];
+  const lastDate =
+    previous?.lastDate && previous.lastDate > message.receivedAt
+      ? previous.lastDate
+      : message.receivedAt;
+  const participants = new Set(
+    mergeParticipants([...(previous?.participants ?? [])], message.participants),
+  );
+  const candidate = { threadId, lastDate, participants };
+  if (index >= 0) list[index] = candidate;
+  else list.push(candidate);
+  bySubject.set(subjectKey, list);
 }
 
 /** Message-IDs a message points at: References in order, then In-Reply-To. */

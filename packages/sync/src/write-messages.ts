@@ -2,8 +2,12 @@ import { searchDocumentOf, sql } from '@youjian/db';
 import type { MessageSummary } from '@youjian/mail';
 import { rowsOf, type Tx } from './db-types';
 import { normalizeFlags } from './folder-diff';
+import type { SubjectCandidate } from './subject-thread';
 import { planThreads, type ThreadPlan, threadLookupKeys } from './thread-batch';
-import type { KnownThreads } from './threading';
+import { type KnownThreads, MAX_THREAD_PARTICIPANTS } from './threading';
+
+/** Conversations per reply subject the subject fallback chooses among (newest first). */
+const SUBJECT_CANDIDATES = 8;
 
 const hasFlag = (flags: string[], flag: string) =>
   flags.some((f) => f.toLowerCase() === flag.toLowerCase());
@@ -21,7 +25,8 @@ export interface WriteOptions {
 /**
  * Writes one batch of message summaries of a folder in two statements, whatever its size:
  * one lookup (which UIDs the mirror has, which Message-IDs and reply subjects the
- * account's threads know), then ONE statement that records new threads and links and
+ * account's threads know, with those threads' participants, and the account's address),
+ * then ONE statement that records new threads and links and
  * `INSERT … SELECT FROM json_to_recordset(…) ON CONFLICT DO UPDATE`s the messages. Round
  * trips, not rows, are what a first sync waits on. Known messages only get their flags
  * refreshed.
@@ -36,7 +41,7 @@ export async function writeMessageBatch(
   if (summaries.length === 0) return 0;
   const known = await lookUp(tx, target, summaries);
   const fresh = summaries.filter((s) => !known.existingUids.has(s.uid));
-  const plan = planThreads(fresh, known);
+  const plan = planThreads(fresh, known, known.ownAddresses);
   await tx.execute(writeStatement(target, summaries, plan, searchDocuments));
   return summaries.length;
 }
@@ -50,31 +55,50 @@ async function lookUp(
   tx: Tx,
   { accountId, mailboxId }: { accountId: string; mailboxId: string },
   summaries: readonly MessageSummary[],
-): Promise<KnownThreads & { existingUids: Set<number> }> {
+): Promise<KnownThreads & { existingUids: Set<number>; ownAddresses: Set<string> }> {
   const { ids, replySubjects } = threadLookupKeys(summaries);
-  const rows = rowsOf<{ kind: number; key: string; thread_id: string | null }>(
+  const rows = rowsOf<{
+    kind: number;
+    key: string;
+    thread_id: string | null;
+    last_date: string | Date | null;
+    participants: string[] | null;
+  }>(
     await tx.execute(sql`
-      select 1 as kind, uid::text as key, null::uuid as thread_id from message
+      select 1 as kind, uid::text as key, null::uuid as thread_id,
+          null::timestamptz as last_date, null::text[] as participants from message
         where account_id = ${accountId} and mailbox_id = ${mailboxId}
           and uid = any(${sql.param(summaries.map((s) => s.uid))}::bigint[])
       union all
-      select 2, message_id, thread_id from thread_link
+      select 2, message_id, thread_id, null, null from thread_link
         where account_id = ${accountId} and message_id = any(${sql.param(ids)}::text[])
       union all
-      select 3, s.subject_key, t.id from unnest(${sql.param(replySubjects)}::text[]) as s(subject_key)
-        cross join lateral (select id from thread
+      select 3, s.subject_key, t.id, t.last_date, t.participants
+        from unnest(${sql.param(replySubjects)}::text[]) as s(subject_key)
+        cross join lateral (select id, last_date, participants from thread
           where account_id = ${accountId} and subject_key = s.subject_key
-          order by last_date desc nulls last limit 1) as t`),
+          order by last_date desc nulls last limit ${SUBJECT_CANDIDATES}) as t
+      union all
+      select 4, lower(address), null, null, null from mail_account where id = ${accountId}`),
   );
   const existingUids = new Set<number>();
   const byLinkedId = new Map<string, string>();
-  const bySubject = new Map<string, string>();
-  for (const { kind, key, thread_id } of rows) {
+  const bySubject = new Map<string, SubjectCandidate[]>();
+  const ownAddresses = new Set<string>();
+  for (const { kind, key, thread_id, last_date, participants } of rows) {
     if (kind === 1) existingUids.add(Number(key));
     else if (kind === 2 && thread_id) byLinkedId.set(key, thread_id);
-    else if (kind === 3 && thread_id) bySubject.set(key, thread_id);
+    else if (kind === 3 && thread_id) {
+      const list = bySubject.get(key) ?? [];
+      list.push({
+        threadId: thread_id,
+        lastDate: last_date ? new Date(last_date) : null,
+        participants: participants ? new Set(participants) : null,
+      });
+      bySubject.set(key, list);
+    } else if (kind === 4) ownAddresses.add(key);
   }
-  return { existingUids, byLinkedId, bySubject };
+  return { existingUids, byLinkedId, bySubject, ownAddresses };
 }
 
 /**
@@ -117,12 +141,10 @@ function writeStatement(
   // data-modifying WITH clauses all run, read or not (PostgreSQL manual, 7.8.4)
   return sql`
     with new_thread as (
-      insert into thread (account_id, id, subject_key, last_date)
-      select ${accountId}::uuid, t.id, t.subject_key, t.last_date
-      from unnest(${param(newThreads.map((t) => t.id))}::uuid[],
-        ${param(newThreads.map((t) => t.subjectKey))}::text[],
-        ${param(newThreads.map((t) => t.lastDate.toISOString()))}::timestamptz[])
-        as t(id, subject_key, last_date)
+      insert into thread (account_id, id, subject_key, last_date, participants)
+      select ${accountId}::uuid, t.id, t."subjectKey", t."lastDate", t.participants
+      from json_to_recordset(${JSON.stringify(newThreads)}::json)
+        as t(id uuid, "subjectKey" text, "lastDate" timestamptz, participants text[])
     ), new_link as (
       insert into thread_link (account_id, message_id, thread_id)
       select ${accountId}::uuid, l.message_id, l.thread_id
@@ -130,9 +152,13 @@ function writeStatement(
         as l(message_id, thread_id)
       on conflict do nothing
     ), joined_thread as (
-      update thread set last_date = greatest(thread.last_date, j.last_date)
-      from unnest(${param([...joined.keys()])}::uuid[],
-        ${param([...joined.values()].map((d) => d.toISOString()))}::timestamptz[]) as j(id, last_date)
+      update thread set last_date = greatest(thread.last_date, j.last_date),
+        participants = array(select distinct p
+          from unnest(coalesce(thread.participants, '{}') || j.participants) as p
+          limit ${MAX_THREAD_PARTICIPANTS})
+      from json_to_recordset(${JSON.stringify(
+        [...joined].map(([id, j]) => ({ id, last_date: j.lastDate, participants: j.participants })),
+      )}::json) as j(id uuid, last_date timestamptz, participants text[])
       where thread.account_id = ${accountId} and thread.id = j.id
     )
     insert into message (account_id, mailbox_id, uid, message_id, in_reply_to, "references",

@@ -2,6 +2,7 @@
 import { charsetCases } from './cases-charsets';
 import { partCases } from './cases-parts';
 import { providerCases } from './cases-providers';
+import { sameSubjectCases } from './cases-same-subject';
 import { threadCases } from './cases-threads';
 import type { CorpusCase } from './corpus-case';
 
@@ -10,4 +11,5 @@ export const corpus: CorpusCase[] = [
   ...partCases,
   ...providerCases,
   ...threadCases,
+  ...sameSubjectCases,
 ];

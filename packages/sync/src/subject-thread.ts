@@ -1,0 +1,80 @@
+/**
+ * The subject fallback of local threading (threading.ts): which of the conversations that
+ * share a reply's normalized subject the reply belongs to, when its References and
+ * In-Reply-To link it to nothing the mirror knows. Subjects alone are weak ("Re: 周会" is
+ * sent every week by different people), so, as Gmail does, a subject-only reply joins a
+ * conversation only when it is between the same people, and the nearest one in time among
+ * several; a reply from strangers starts its own conversation.
+ */
+
+/** A conversation with the reply's normalized subject. */
+export interface SubjectCandidate {
+  threadId: string;
+  /** newest message of the conversation; null when unknown */
+  lastDate: Date | null;
+  /**
+   * lower-cased addresses of its senders and recipients other than the account's own;
+   * null for a conversation threaded before participants were recorded
+   */
+  participants: ReadonlySet<string> | null;
+}
+
+export interface SubjectChoice {
+  /** the conversation to join, or null to start a new one */
+  threadId: string | null;
+  reason:
+    | 'shares-participants'
+    | 'recent-conversation-without-known-participants'
+    | 'no-shared-participants';
+}
+
+/**
+ * How near in time a conversation threaded before participants were recorded must be for
+ * a subject-only reply to join it: its people are unknown, so only time speaks for it.
+ */
+export const UNKNOWN_PARTICIPANTS_WINDOW_MS = 14 * 24 * 60 * 60 * 1000;
+
+/**
+ * Pure: the conversation a subject-only reply joins. Takes the reply's participants (its
+ * From, To and Cc addresses, lower-cased, without the account's own — every conversation
+ * of the mailbox has those) and time, and the conversations with its subject. Rules, in
+ * order:
+ * 1. conversations sharing at least one participant with the reply: the one sharing the
+ *    most, ties going to the one whose last message is nearest in time;
+ * 2. else the newest conversation whose participants are unknown, if its last message is
+ *    within UNKNOWN_PARTICIPANTS_WINDOW_MS of the reply;
+ * 3. else none: the reply starts a conversation of its own.
+ */
+export function chooseSubjectThread(
+  reply: { participants: readonly string[]; receivedAt: Date },
+  candidates: readonly SubjectCandidate[],
+): SubjectChoice {
+  const at = reply.receivedAt.getTime();
+  const distance = (c: SubjectCandidate) =>
+    c.lastDate ? Math.abs(c.lastDate.getTime() - at) : Number.POSITIVE_INFINITY;
+  let best: { candidate: SubjectCandidate; shared: number } | null = null;
+  for (const candidate of candidates) {
+    const { participants } = candidate;
+    if (!participants) continue;
+    const shared = reply.participants.filter((p) => participants.has(p)).length;
+    if (shared === 0) continue;
+    if (
+      !best ||
+      shared > best.shared ||
+      (shared === best.shared && distance(candidate) < distance(best.candidate))
+    ) {
+      best = { candidate, shared };
+    }
+  }
+  if (best) return { threadId: best.candidate.threadId, reason: 'shares-participants' };
+  const unknown = candidates
+    .filter((c) => c.participants === null && distance(c) <= UNKNOWN_PARTICIPANTS_WINDOW_MS)
+    .sort((a, b) => (b.lastDate?.getTime() ?? 0) - (a.lastDate?.getTime() ?? 0))[0];
+  if (unknown) {
+    return {
+      threadId: unknown.threadId,
+      reason: 'recent-conversation-without-known-participants',
+    };
+  }
+  return { threadId: null, reason: 'no-shared-participants' };
+}
