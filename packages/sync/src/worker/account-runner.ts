@@ -70,6 +70,8 @@ export class AccountRunner {
   private client: ImapFlow | undefined;
   private loop: Promise<void> | undefined;
   private lastFullSyncAt = 0;
+  /** how the last wait for a change ended */
+  private lastWake: WakeReason | null = null;
   /** INBOX poll interval (ms) without IDLE: the account's preset or the override, on connect */
   private inboxPollMs = DEFAULT_POLL_INTERVAL_MS;
   /** after every sync pass: new messages may have bodies to index */
@@ -251,13 +253,27 @@ export class AccountRunner {
     );
     const woken = Promise.race([this.wakeNow.promise, this.stopping]);
     const [inbox] = await this.db
-      .select({ path: mailbox.path })
+      .select({
+        path: mailbox.path,
+        messages: mailbox.serverMessageCount,
+        uidNext: mailbox.uidNext,
+      })
       .from(mailbox)
       .where(and(eq(mailbox.accountId, this.accountId), eq(mailbox.role, 'inbox')));
     const inboxPath = inbox?.path ?? 'INBOX';
-    if (!client.capabilities.has('IDLE')) {
-      return pollInboxWithNoop(client, inboxPath, woken, this.inboxPollMs, untilFolders);
-    }
-    return idleOnInbox(client, inboxPath, woken, untilFolders);
+    // What the last pass saw: mail that arrived since then wakes the runner at once. Not
+    // twice in a row: a server whose STATUS and SELECT counts disagree for good must not
+    // turn watching into a busy loop of passes.
+    const known =
+      this.lastWake === 'behind'
+        ? { messages: null, uidNext: null }
+        : {
+            messages: inbox?.messages ?? null,
+            uidNext: inbox?.uidNext == null ? null : Number(inbox.uidNext),
+          };
+    this.lastWake = client.capabilities.has('IDLE')
+      ? await idleOnInbox(client, inboxPath, known, woken, untilFolders)
+      : await pollInboxWithNoop(client, inboxPath, known, woken, this.inboxPollMs, untilFolders);
+    return this.lastWake;
   }
 }

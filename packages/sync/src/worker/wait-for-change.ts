@@ -1,6 +1,12 @@
 import type { ImapFlow } from '@youjian/mail';
+import { changedSinceLastPass, type InboxSnapshot } from './inbox-snapshot';
 
-export type WakeReason = 'exists' | 'mailbox_changed' | 'woken' | 'timer' | 'closed';
+/**
+ * Why watching ended: new mail (EXISTS), an expunge or flag change, work queued by the
+ * app, the timer, the session's end — or 'behind': the folder selected for watching
+ * already differed from the mirror's last observation (inbox-snapshot.ts).
+ */
+export type WakeReason = 'exists' | 'mailbox_changed' | 'woken' | 'timer' | 'closed' | 'behind';
 
 /** RFC 2177 asks to re-issue IDLE within 29 minutes; the session's socket timeout is 5. */
 export const IDLE_RESTART_MS = 4 * 60_000;
@@ -43,18 +49,32 @@ function wakeOnMailboxChange(client: ImapFlow, wake: (reason: WakeReason) => voi
   };
 }
 
+/** What SELECT/EXAMINE just reported for the folder the lock selected. */
+function selectedSnapshot(client: ImapFlow): InboxSnapshot {
+  const selected = client.mailbox;
+  if (!selected) return { messages: null, uidNext: null };
+  return { messages: selected.exists ?? null, uidNext: selected.uidNext ?? null };
+}
+
 /**
  * IDLE (RFC 2177) on INBOX until the server reports a change, the runner is woken, or
- * `maxWaitMs` passes. The mailbox lock is held while idling and released in finally;
- * IDLE is ended (DONE) before the lock is given back.
+ * `maxWaitMs` passes. Resolves 'behind' at once when the selected INBOX already differs
+ * from `known`, the mirror's last observation (inbox-snapshot.ts). The mailbox lock is
+ * held while idling and released in finally; IDLE is ended (DONE) before the lock is
+ * given back.
  */
 export async function idleOnInbox(
   client: ImapFlow,
   inboxPath: string,
+  known: InboxSnapshot,
   woken: Promise<WakeReason>,
   maxWaitMs: number,
 ): Promise<WakeReason> {
   const lock = await client.getMailboxLock(inboxPath, { readOnly: true });
+  if (changedSinceLastPass(known, selectedSnapshot(client))) {
+    lock.release();
+    return 'behind';
+  }
   const signal = wakeSignal();
   const stopListening = wakeOnMailboxChange(client, signal.wake);
   const timer = setTimeout(() => signal.wake('timer'), Math.min(maxWaitMs, IDLE_RESTART_MS));
@@ -79,13 +99,15 @@ export async function idleOnInbox(
  * the selected folder (RFC 3501 §6.1.2) — so new mail and other clients' flag changes are
  * seen without a new LOGIN (NetEase throttles logins) and without STATUS, which Dovecot
  * answers for the selected folder from the session's stale view (§6.3.10). Resolves with
- * what changed, 'woken', 'closed', or 'timer' after `maxWaitMs` (ms). Where INBOX cannot
+ * what changed, 'woken', 'closed', or 'timer' after `maxWaitMs` (ms); 'behind' at once when
+ * the selected INBOX already differs from `known`. Where INBOX cannot
  * be selected it falls back to waiting one interval, after which the runner's pass looks
  * with STATUS. The mailbox lock is released in finally, with no NOOP left in flight.
  */
 export async function pollInboxWithNoop(
   client: ImapFlow,
   inboxPath: string,
+  known: InboxSnapshot,
   woken: Promise<WakeReason>,
   intervalMs: number,
   maxWaitMs: number,
@@ -96,6 +118,10 @@ export async function pollInboxWithNoop(
   } catch {
     if (!client.usable) return 'closed';
     return sleepUntilWoken(woken, Math.min(intervalMs, maxWaitMs));
+  }
+  if (changedSinceLastPass(known, selectedSnapshot(client))) {
+    lock.release();
+    return 'behind';
   }
   const signal = wakeSignal();
   const stopListening = wakeOnMailboxChange(client, signal.wake);
