@@ -47,8 +47,9 @@ for (const [index, mailbox] of LINKED.entries()) {
   if (added > 0) console.log(`seeded ${added} messages into ${mailbox.address}`);
 }
 
+// no poll interval override: 163.test gets the NetEase preset's NOOP every 10 s, as users do
 const product = await startProduct({
-  env: { ...providerEnv(), YOUJIAN_POLL_INTERVAL_MS: '15000' },
+  env: providerEnv(),
   beforeStart: createDemoUser,
 }).catch(exitOnStartupFailure);
 
