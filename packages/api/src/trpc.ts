@@ -55,3 +55,6 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.userId) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in.' });
   return next({ ctx: { ...ctx, userId: ctx.userId } });
 });
+
+/** For middlewares defined beside the rule they enforce (lib/abuse-limits.ts). */
+export const middleware = t.middleware;

@@ -3,6 +3,7 @@ import { linkMailbox } from '../services/link-mailbox';
 import { listAccounts } from '../services/list-accounts';
 import { listPresets } from '../services/list-presets';
 import { removeMailbox } from '../services/remove-mailbox';
+import { linkLimit } from '../lib/abuse-limits';
 import { protectedProcedure } from '../trpc';
 
 const endpoint = z.object({
@@ -31,6 +32,7 @@ export const accountsRouter = {
   presets: protectedProcedure.query(() => listPresets()),
 
   link: protectedProcedure
+    .use(linkLimit)
     .input(linkMailboxInput)
     .mutation(({ ctx, input }) =>
       linkMailbox({ db: ctx.db, secretBox: ctx.secretBox, userId: ctx.userId, ...input }),

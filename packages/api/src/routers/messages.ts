@@ -12,6 +12,7 @@ import { moveMessages } from '../services/move-messages';
 import { prepareReply } from '../services/prepare-reply';
 import { sendMail } from '../services/send-mail';
 import { setFlags } from '../services/set-flags';
+import { sendLimit } from '../lib/abuse-limits';
 import { protectedProcedure } from '../trpc';
 
 export const listMessagesInput = z.object({
@@ -110,6 +111,7 @@ export const messagesRouter = {
 
   send: protectedProcedure
     .input(sendMailInput)
+    .use(sendLimit)
     .mutation(({ ctx, input }) =>
       sendMail({ db: ctx.db, secretBox: ctx.secretBox, userId: ctx.userId, ...input }),
     ),
