@@ -45,9 +45,7 @@ export async function enforceLimits(
 /** Each mailbox link attempt of a signed-in user. */
 export const linkLimit = middleware(async ({ ctx, next }) => {
   if (ctx.userId) {
-    await enforceLimits(ctx.db, [
-      { key: `link:user:${ctx.userId}`, rule: API_LIMITS.linkPerUser },
-    ]);
+    await enforceLimits(ctx.db, [{ key: `link:user:${ctx.userId}`, rule: API_LIMITS.linkPerUser }]);
   }
   return next();
 });

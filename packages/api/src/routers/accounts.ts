@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { linkLimit } from '../lib/abuse-limits';
 import { linkMailbox } from '../services/link-mailbox';
 import { listAccounts } from '../services/list-accounts';
 import { listPresets } from '../services/list-presets';
 import { removeMailbox } from '../services/remove-mailbox';
-import { linkLimit } from '../lib/abuse-limits';
 import { protectedProcedure } from '../trpc';
 
 const endpoint = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sendLimit } from '../lib/abuse-limits';
 import { MAIL_VIEWS } from '../lib/message-scope';
 import { inResponseTo, responseKind } from '../lib/response-kind';
 import { archiveMessages } from '../services/archive-messages';
@@ -12,7 +13,6 @@ import { moveMessages } from '../services/move-messages';
 import { prepareReply } from '../services/prepare-reply';
 import { sendMail } from '../services/send-mail';
 import { setFlags } from '../services/set-flags';
-import { sendLimit } from '../lib/abuse-limits';
 import { protectedProcedure } from '../trpc';
 
 export const listMessagesInput = z.object({
