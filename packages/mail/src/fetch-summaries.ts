@@ -16,7 +16,8 @@ import type {
 import { parseAddressList } from './address-list';
 import { hasAttachments } from './body-structure';
 import { decodeEncodedWords, parseMessageIds, readRawHeaders } from './header-decode';
-import { fetchPreviews, fetchSourcePreviews, SOURCE_PREVIEW_MAX_BYTES } from './preview';
+import { fetchPreviews, fetchSourcePreviews } from './preview';
+import { SOURCE_PREVIEW_MAX_BYTES } from './source-text';
 import { textPartOf } from './text-part';
 import type { MailAddress, MessageSummary } from './types';
 import { normalizeUidRange } from './uid-set';

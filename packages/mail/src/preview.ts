@@ -1,9 +1,8 @@
 /** The list preview ("snippet"), read from the first bytes of each message's text part. */
 import type { ImapFlow } from 'imapflow';
-import { parseMessage } from './parse-message';
 import { snippetOf } from './snippet';
+import { fetchSourceBodies } from './source-text';
 import { decodeTextPart, fetchTextParts, type TextPart, type TextPartTarget } from './text-part';
-import { compactUidSet } from './uid-set';
 
 /** How much of the text part is read: enough for a ~200-character preview of most mail. */
 export const PREVIEW_BYTES = 1536;
@@ -31,33 +30,19 @@ export async function fetchPreviews(
   return previews;
 }
 
-/** Messages up to this size are parsed whole when BODYSTRUCTURE gave no readable text. */
-export const SOURCE_PREVIEW_MAX_BYTES = 256 * 1024;
-
 /**
- * Previews read from the whole source with the reading pane's parser (parse-message.ts),
- * for messages whose BODYSTRUCTURE named no text or an empty one — where the server's
- * parser and ours disagree (an RFC 2231 `boundary*=` the server does not read, say), the
- * list shows what the pane shows. uid → preview; only non-empty previews are returned.
+ * Previews read from the whole source with the reading pane's parser (source-text.ts), for
+ * messages whose BODYSTRUCTURE named no text or an empty one, so the list shows what the
+ * pane shows. uid → preview; only non-empty previews are returned.
  */
 export async function fetchSourcePreviews(
   client: ImapFlow,
   uids: readonly number[],
 ): Promise<Map<number, string>> {
   const previews = new Map<number, string>();
-  if (uids.length === 0) return previews;
-  for await (const message of client.fetch(
-    compactUidSet(uids),
-    { uid: true, source: true },
-    { uid: true },
-  )) {
-    if (!message.source) continue;
-    try {
-      const preview = snippetOf(await parseMessage(message.source));
-      if (preview) previews.set(message.uid, preview);
-    } catch {
-      // a message nothing can be read from keeps its empty preview
-    }
+  for (const [uid, body] of await fetchSourceBodies(client, uids)) {
+    const preview = snippetOf(body);
+    if (preview) previews.set(uid, preview);
   }
   return previews;
 }

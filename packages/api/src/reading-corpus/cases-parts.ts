@@ -388,7 +388,7 @@ export const partCases: CorpusCase[] = [
       '报表已生成。',
       '--b2231--',
     ]),
-    expected: { snippet: '报表已生成。', firstLine: '报表已生成。' },
+    expected: { snippet: '报表已生成。', firstLine: '报表已生成。', searchFor: ['报表'] },
   },
   {
     id: 'large-html-head',

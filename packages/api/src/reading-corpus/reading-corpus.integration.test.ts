@@ -33,6 +33,12 @@ type Caller = ReturnType<TestApi['callerFor']>;
 type ListRow = Awaited<ReturnType<Caller['messages']['list']>>['items'][number];
 
 const mirrored = new Map<string, Mirrored>();
+/**
+ * query → ids search found right after the sync and the body index, before any message
+ * was opened: opening one indexes the pane's text too, which would hide an index that
+ * read nothing
+ */
+const foundBeforeOpening = new Map<string, string[]>();
 const caller = () => api.callerFor(userId);
 
 /** APPENDs every case; returns case id → (folder, UID). */
@@ -114,6 +120,13 @@ beforeAll(async () => {
       mirrored.set(caseId, { id: row.id, threadId: row.threadId, sentAt: row.sentAt, row: item });
     }
   }
+  for (const query of new Set(corpus.flatMap((c) => c.expected.searchFor ?? []))) {
+    const found = await caller().messages.list({ accountId, query, limit: 200 });
+    foundBeforeOpening.set(
+      query,
+      found.items.map((item) => item.id),
+    );
+  }
 }, 240_000);
 
 afterAll(async () => {
@@ -192,8 +205,11 @@ describe.each(corpus.map((c) => [c.id, c] as const))('%s', (caseId, c) => {
   });
 
   if (e.searchFor?.length) {
-    it('is found by search', async () => {
+    it('is found by search, by the body index alone and once opened', async () => {
       for (const query of e.searchFor ?? []) {
+        expect(foundBeforeOpening.get(query), `${query} before opening`).toContain(
+          mirrored.get(caseId)?.id,
+        );
         const found = await caller().messages.list({ accountId, query, limit: 200 });
         expect(found.items.map((item) => item.id)).toContain(mirrored.get(caseId)?.id);
       }
