@@ -61,10 +61,11 @@ export async function startProduct(options: ProductOptions = {}): Promise<Runnin
     PORT: String(port),
   };
   const children = [
+    // the web app's own server (apps/web/server.ts): Next.js plus the client's real address
     spawnLogged(
       'web',
-      bin('next'),
-      ['start', '-p', String(port)],
+      process.execPath,
+      ['--import', 'tsx', 'server.ts'],
       path.join(REPO_ROOT, 'apps/web'),
       env,
     ),

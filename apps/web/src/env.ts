@@ -1,5 +1,6 @@
 import { loadPreviousSecretKeys, loadSecretKey, readDbEnv } from '@youjian/db';
 import { z } from 'zod';
+import { parseTrustedProxies, type TrustedProxies } from './server/client-address';
 
 /** The only place the web app reads the environment. */
 const schema = z.object({
@@ -7,6 +8,24 @@ const schema = z.object({
   BETTER_AUTH_SECRET: z.string().min(16).optional(),
   BETTER_AUTH_URL: z.url().default('http://localhost:3000'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+});
+
+/** What the HTTP layer needs (proxy.ts, server.ts): no database, no secrets. */
+const surfaceSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  BETTER_AUTH_URL: z.url().default('http://localhost:3000'),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  YOUJIAN_TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((value, context) => {
+      try {
+        return parseTrustedProxies(value);
+      } catch (error) {
+        context.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
 });
 
 export interface WebEnv {
@@ -17,6 +36,16 @@ export interface WebEnv {
   secretKey: Buffer;
   /** YOUJIAN_SECRET_KEY_PREVIOUS: keys that still open secrets sealed before a rotation */
   previousSecretKeys: Buffer[];
+}
+
+export interface SurfaceEnv {
+  /** TCP port the web server listens on */
+  port: number;
+  /** the public URL is https: HSTS and Secure cookies */
+  https: boolean;
+  development: boolean;
+  /** proxies whose X-Forwarded-For is believed (YOUJIAN_TRUSTED_PROXIES); none by default */
+  trustedProxies: TrustedProxies;
 }
 
 const DEVELOPMENT_AUTH_SECRET = 'youjian-development-only-auth-secret';
@@ -33,5 +62,16 @@ export function readWebEnv(env: NodeJS.ProcessEnv = process.env): WebEnv {
     authUrl: parsed.BETTER_AUTH_URL,
     secretKey: loadSecretKey(readDbEnv(env)),
     previousSecretKeys: loadPreviousSecretKeys(readDbEnv(env)),
+  };
+}
+
+/** Throws a ZodError naming the variable when YOUJIAN_TRUSTED_PROXIES is malformed. */
+export function readSurfaceEnv(env: NodeJS.ProcessEnv = process.env): SurfaceEnv {
+  const parsed = surfaceSchema.parse(env);
+  return {
+    port: parsed.PORT,
+    https: new URL(parsed.BETTER_AUTH_URL).protocol === 'https:',
+    development: parsed.NODE_ENV === 'development',
+    trustedProxies: parsed.YOUJIAN_TRUSTED_PROXIES,
   };
 }
