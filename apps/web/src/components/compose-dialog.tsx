@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RouterInputs, RouterOutputs } from '@youjian/api';
-import { type FormEvent, useEffect, useRef } from 'react';
+import { type FormEvent, useEffect, useId, useRef } from 'react';
 import { useTRPC } from '../trpc/react';
 import { formatSize } from './format';
 
@@ -116,6 +116,8 @@ function ComposeForm(props: {
   const send = useMutation(trpc.messages.send.mutationOptions());
   const to = useRef<HTMLInputElement>(null);
   const message = useRef<HTMLTextAreaElement>(null);
+  const messageId = useId();
+  const attachmentsId = useId();
   const kind = request.inResponseTo?.kind;
 
   // A reply is written above the quote (caret at the top, as in QQ Mail, 163 and Gmail);
@@ -206,18 +208,29 @@ function ComposeForm(props: {
         <span>Subject</span>
         <input name="subject" type="text" autoComplete="off" defaultValue={prefill?.subject} />
       </label>
-      <label className="field">
-        <span>Message</span>
-        <textarea ref={message} name="message" rows={14} defaultValue={prefill?.text} />
-      </label>
+      {/* not wrapped in its label: a textarea's text is its content, and a wrapping label
+          would read the whole quoted original into the field's accessible name */}
+      <div className="field">
+        <label htmlFor={messageId}>Message</label>
+        <textarea
+          id={messageId}
+          ref={message}
+          name="message"
+          rows={14}
+          defaultValue={prefill?.text}
+        />
+      </div>
       {prefill && prefill.attachments.length > 0 && (
-        <ul className="compose-attachments" aria-label="Attachments">
-          {prefill.attachments.map((attachment) => (
-            <li key={attachment.filename}>
-              📎 {attachment.filename} <span className="muted">{formatSize(attachment.size)}</span>
-            </li>
-          ))}
-        </ul>
+        <div className="field">
+          <span id={attachmentsId}>Attachments</span>
+          <ul className="compose-attachments" aria-labelledby={attachmentsId}>
+            {prefill.attachments.map((attachment) => (
+              <li key={attachment.filename}>
+                {attachment.filename} <span className="muted">{formatSize(attachment.size)}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
       <div role="alert" className="error">
         {send.error?.message}
