@@ -4,6 +4,7 @@ import { authClient } from '@youjian/auth/client';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
+import { describeAuthError } from '../lib/auth-error';
 import { useHydrated } from './use-hydrated';
 
 const COPY = {
@@ -61,10 +62,13 @@ export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }) {
           name="password"
           type="password"
           autoComplete={mode === 'sign-up' ? 'new-password' : 'current-password'}
-          minLength={8}
+          minLength={mode === 'sign-up' ? 12 : undefined}
+          maxLength={128}
           required
         />
-        {mode === 'sign-up' && <small className="hint">At least 8 characters.</small>}
+        {mode === 'sign-up' && (
+          <small className="hint">At least 12 characters; a few words make a good password.</small>
+        )}
       </label>
       {error && (
         <p role="alert" className="error">
@@ -79,17 +83,4 @@ export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }) {
       </p>
     </form>
   );
-}
-
-function describeAuthError(
-  error: { status?: number; message?: string; code?: string },
-  mode: 'sign-in' | 'sign-up',
-): string {
-  if (error.code === 'INVALID_EMAIL_OR_PASSWORD') return 'Wrong email or password.';
-  if (error.code === 'PASSWORD_TOO_SHORT') return 'The password needs at least 8 characters.';
-  if (error.code?.startsWith('USER_ALREADY_EXISTS')) {
-    return 'An account with this email already exists. Sign in instead.';
-  }
-  if (error.message) return error.message;
-  return mode === 'sign-in' ? 'Signing in failed. Try again.' : 'Signing up failed. Try again.';
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { AddMailboxForm } from '../../../components/add-mailbox-form';
 import { LinkedMailboxes } from '../../../components/linked-mailboxes';
+import { SignOutEverywhereButton } from '../../../components/sign-out-everywhere-button';
 
 export const metadata: Metadata = { title: 'Settings · Youjian' };
 
@@ -15,6 +16,10 @@ export default function SettingsPage() {
       <section aria-labelledby="add-heading" className="card">
         <h2 id="add-heading">Add mailbox</h2>
         <AddMailboxForm />
+      </section>
+      <section aria-labelledby="sessions-heading" className="card">
+        <h2 id="sessions-heading">Sessions</h2>
+        <SignOutEverywhereButton />
       </section>
     </main>
   );
