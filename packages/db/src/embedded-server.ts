@@ -72,17 +72,25 @@ export async function initCluster(options: ClusterOptions): Promise<void> {
 /**
  * Starts `postgres` on 127.0.0.1:`port` and resolves once it accepts connections, i.e.
  * when its postmaster.pid says `ready` (the signal `pg_ctl -w` waits for). The server is
- * a child of this process and is stopped when this process exits.
- * Throws a StartupError with the server's own complaint when it exits while starting.
+ * a child of this process and is stopped when this process exits. With `socketDir` it
+ * listens on no TCP address, only on a Unix socket in that folder (for changes made
+ * before serving). Throws a StartupError with the server's own complaint when it exits
+ * while starting.
  */
-export async function startCluster(options: ClusterOptions, port: number): Promise<RunningCluster> {
+export async function startCluster(
+  options: ClusterOptions,
+  port: number,
+  only: { socketDir?: string } = {},
+): Promise<RunningCluster> {
+  const listen = only.socketDir
+    ? ['-c', 'listen_addresses=', '-k', only.socketDir]
+    : ['-c', 'listen_addresses=127.0.0.1'];
   const server = spawnAs(options, 'postgres', [
     '-D',
     options.databaseDir,
     '-p',
     String(port),
-    '-c',
-    'listen_addresses=127.0.0.1',
+    ...listen,
   ]);
   const output = collectOutput(server);
   const stopOnExit = () => server.kill('SIGINT');

