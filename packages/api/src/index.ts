@@ -14,4 +14,5 @@ export {
   type RouterOutputs,
 } from './root';
 export { getAttachment } from './services/get-attachment';
+export { getMessageSource } from './services/get-message-source';
 export type { Context } from './trpc';

@@ -159,4 +159,31 @@ describe('parseMessage: attached messages and parts parsers disagree on', () => 
     );
     expect(parsed.text?.trim()).toBe('旧系统下线。');
   });
+
+  it('shows the raw body, marked malformed, of a multipart whose boundary never occurs', async () => {
+    const parsed = await parseMessage(
+      crlf([
+        'Subject: x',
+        'Content-Type: multipart/mixed; boundary="declared"',
+        '',
+        '--used',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        '边界写错了。',
+        '--used--',
+      ]),
+    );
+    expect(parsed.malformed).toBe(true);
+    expect(parsed.text).toContain('边界写错了。');
+  });
+
+  it('marks a message cut off inside its header as malformed', async () => {
+    const parsed = await parseMessage(Buffer.from('From: a@x.test\r\nSubject: Cut off in the hea'));
+    expect(parsed.malformed).toBe(true);
+  });
+
+  it('does not mark a well-formed message', async () => {
+    const parsed = await parseMessage(crlf(['Subject: x', '', 'Hello.']));
+    expect(parsed.malformed).toBeUndefined();
+  });
 });

@@ -124,7 +124,7 @@ function fallbackParse(raw: Buffer): ParsedMessage | null {
 
 function recoverOrFail(raw: Buffer, cause: unknown): ParsedMessage {
   const recovered = fallbackParse(raw);
-  if (recovered) return withoutNuls(recovered);
+  if (recovered) return withoutNuls({ ...recovered, malformed: true });
   throw new MailError({
     code: 'MALFORMED_MESSAGE',
     protocol: 'imap',
@@ -180,5 +180,21 @@ export async function parseMessage(raw: Buffer): Promise<ParsedMessage> {
   ) {
     return recoverOrFail(raw, null);
   }
+  if (endsInsideHeader(raw)) parsed.malformed = true;
+  if (!parsed.html && !parsed.text?.trim() && parsed.attachments.length === 0) {
+    // a multipart whose boundary is missing or never occurs yields no part at all: show the
+    // body's raw text rather than nothing, marked as not read as MIME
+    const recovered = fallbackParse(raw);
+    if (recovered?.text) return withoutNuls({ ...parsed, text: recovered.text, malformed: true });
+  }
   return withoutNuls(hasUndecodable(parsed) ? repairHeaders(parsed, raw) : parsed);
+}
+
+/**
+ * Pure: the message was cut off inside its header section — no empty line ends it
+ * (RFC 5322 §2.1) and its last line has no line break: a truncated upload or delivery.
+ */
+export function endsInsideHeader(raw: Buffer): boolean {
+  const last = raw[raw.length - 1];
+  return raw.length > 0 && last !== 0x0a && raw.indexOf('\r\n\r\n') < 0 && raw.indexOf('\n\n') < 0;
 }

@@ -144,6 +144,11 @@ export interface ParsedMessage {
   html: string | null;
   text: string | null;
   attachments: ParsedAttachment[];
+  /**
+   * the MIME parser refused the message (or it ends inside its header) and what is shown
+   * was recovered from the raw bytes: the pane says so and offers the source
+   */
+  malformed?: boolean;
 }
 
 export interface SanitizedHtml {

@@ -1,5 +1,5 @@
 import { and, eq, messageBody } from '@youjian/db';
-import { htmlToText, type ParsedMessage, sanitizeMailHtml } from '@youjian/mail';
+import { htmlToText, MailError, type ParsedMessage, sanitizeMailHtml } from '@youjian/mail';
 import { indexedBody, writeIndexedBodies } from './body-index';
 import { fetchParsedMessage, type MessageRef } from './fetch-message-source';
 
@@ -8,6 +8,11 @@ export interface MessageBody {
   text: string | null;
   hasRemoteImages: boolean;
   attachments: Array<{ index: number; filename: string; contentType: string; size: number }>;
+  /**
+   * the message could not be read as MIME: the pane shows what was recovered (its raw
+   * text, or nothing) with a note saying so and a link to the source
+   */
+  unreadable: boolean;
 }
 
 /** Where the web app serves attachment `index` of a message (also inline cid: images). */
@@ -32,12 +37,19 @@ export async function loadMessageBody(
       .where(and(eq(messageBody.accountId, accountId), eq(messageBody.messageId, messageId)));
     if (cached) {
       const { html, text, hasRemoteImages, attachments } = cached;
-      return { html, text, hasRemoteImages, attachments };
+      return { html, text, hasRemoteImages, attachments, unreadable: false };
     }
   }
-  const parsed = await fetchParsedMessage(ref);
+  let parsed: ParsedMessage;
+  try {
+    parsed = await fetchParsedMessage(ref);
+  } catch (error) {
+    if (!(error instanceof MailError && error.code === 'MALFORMED_MESSAGE')) throw error;
+    return { html: null, text: null, hasRemoteImages: false, attachments: [], unreadable: true };
+  }
   const body = renderBody(parsed, accountId, messageId, ref.allowRemoteImages ?? false);
-  if (!ref.allowRemoteImages) await cacheBody(ref, parsed, body);
+  // the cache holds readable bodies only: an unreadable one is recovered anew on each open
+  if (!ref.allowRemoteImages && !body.unreadable) await cacheBody(ref, parsed, body);
   return body;
 }
 
@@ -77,6 +89,7 @@ export function renderBody(
         size: a.size,
       }))
       .filter((a) => !shownInline.has(a.index)),
+    unreadable: parsed.malformed === true,
   };
 }
 
@@ -88,9 +101,10 @@ async function cacheBody(ref: MessageRef, parsed: ParsedMessage, body: MessageBo
   const { db, accountId, messageId } = ref;
   const text = parsed.text?.trim() ? parsed.text : parsed.html ? htmlToText(parsed.html) : '';
   await db.transaction(async (tx) => {
+    const { unreadable: _, ...cached } = body;
     await tx
       .insert(messageBody)
-      .values({ accountId, messageId, ...body })
+      .values({ accountId, messageId, ...cached })
       .onConflictDoNothing();
     await writeIndexedBodies(tx, accountId, [indexedBody({ ...parsed, id: messageId }, text)]);
   });

@@ -127,6 +127,14 @@ function MessageView(props: {
           </dd>
         </dl>
       </header>
+      {body.sourceUrl && (
+        <p className="notice" role="status">
+          This message could not be read as a whole; what could be read is shown below.{' '}
+          <a href={body.sourceUrl} download>
+            Download its source
+          </a>
+        </p>
+      )}
       {body.hasRemoteImages && !showImages && (
         <p className="notice">
           Remote images are blocked to protect your privacy.{' '}

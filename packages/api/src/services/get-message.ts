@@ -47,6 +47,10 @@ export async function getMessage(options: GetMessageOptions) {
     receivedAt: header.receivedAt,
     flagged: header.flagged,
     seen: header.seen,
-    body,
+    body: {
+      ...body,
+      // a message that cannot be read offers its raw source (get-message-source.ts)
+      sourceUrl: body.unreadable ? `/api/messages/${accountId}/${messageId}/source` : null,
+    },
   };
 }
