@@ -1,9 +1,9 @@
 import net from 'node:net';
 import { TRPCError } from '@trpc/server';
-import { mailAccount } from '@youjian/db';
+import { mailAccount, rateLimitBucket } from '@youjian/db';
 import { type Endpoint, MailError, sendMail, verifyCredentials } from '@youjian/mail';
 import { createMailUser, MAILSTACK } from '@youjian/mailstack';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createProductUser, createTestApi, type TestApi } from './test-support.integration-helpers';
 
 let api: TestApi;
@@ -16,6 +16,12 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await api?.close();
+});
+
+// one owner tries far more links than the hourly limit allows; the limit has its own
+// test (abuse-limits.integration.test.ts), so each case starts with a fresh allowance
+beforeEach(async () => {
+  await api.database.db.delete(rateLimitBucket);
 });
 
 async function errorOf(promise: Promise<unknown>): Promise<TRPCError> {
