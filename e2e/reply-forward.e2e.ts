@@ -80,7 +80,8 @@ async function openMessage(page: Page, text: string, nth = 0) {
 }
 
 /**
- * Thread ids of alice's mirrored messages whose subject contains `text`, by folder role.
+ * Thread ids of this user's mirror of alice's mailbox (other tests' users may have linked
+ * it too) for the messages whose subject contains `text`, by folder role.
  * The product's database is one of the test Postgres' youjian_e2e_* databases (server.ts
  * names it at random): the one holding this run's subject.
  */
@@ -102,8 +103,9 @@ async function aliceThreads(text: string): Promise<Array<{ role: string; thread:
         `select b.role, m.thread_id as thread from message m
            join mailbox b on b.account_id = m.account_id and b.id = m.mailbox_id
            join mail_account a on a.id = m.account_id
-          where a.address = 'alice@qq.test' and m.subject like $1`,
-        [`%${text}%`],
+           join "user" u on u.id = a.user_id
+          where u.email = $2 and a.address = 'alice@qq.test' and m.subject like $1`,
+        [`%${text}%`, `${userName}@example.test`],
       );
       if (rows.length > 0) return rows;
     } catch {
