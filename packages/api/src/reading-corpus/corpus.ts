@@ -1,5 +1,6 @@
 /** Every message of the reading corpus, grouped by kind in files of their own. */
 import { charsetCases } from './cases-charsets';
+import { chineseCases } from './cases-chinese';
 import { partCases } from './cases-parts';
 import { providerCases } from './cases-providers';
 import { sameSubjectCases } from './cases-same-subject';
@@ -12,4 +13,5 @@ export const corpus: CorpusCase[] = [
   ...providerCases,
   ...threadCases,
   ...sameSubjectCases,
+  ...chineseCases,
 ];
