@@ -7,8 +7,12 @@ import { securityHeaders } from './lib/security-headers';
  * the renderer in the request's Content-Security-Policy header (Next.js puts it on its own
  * scripts) and sent with the response together with the other security headers.
  */
+let surfaceEnv: ReturnType<typeof readSurfaceEnv> | undefined;
+
 export function proxy(request: NextRequest) {
-  const env = readSurfaceEnv();
+  // read once: the environment does not change while the process runs
+  surfaceEnv ??= readSurfaceEnv();
+  const env = surfaceEnv;
   // 128 random bits (CSP3 §7.1 asks for at least that much entropy)
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
   const headers = securityHeaders({ nonce, https: env.https, development: env.development });
