@@ -1,8 +1,15 @@
 /** The mail package's face: protocol layer for IMAP, SMTP and MIME. */
 export type { ImapFlow } from 'imapflow';
+export {
+  type AttachmentRead,
+  decideAttachmentRead,
+  type ListedAttachment,
+  type StructureLeaf,
+} from './attachment-part';
 export { hasAttachments } from './body-structure';
 export { decodeBytes, decodeRawHeader, normalizeCharset } from './charset';
 export { buildRawMessage } from './compose';
+export { downloadAttachmentPart, type PartDownload } from './download-attachment-part';
 export { MailError, type MailProtocol, toMailError } from './errors';
 export {
   fetchRemoteImage,

@@ -15,6 +15,7 @@ export {
   type SetFlagsPayload,
 } from './enqueue-imap-op';
 export { loadAttachment } from './load-attachment';
+export { type AttachmentDownload, openAttachmentDownload } from './open-attachment-download';
 export { attachmentUrl, loadMessageBody, type MessageBody } from './load-message-body';
 export { loadMessageSource } from './load-message-source';
 export { queueFolderCreate, queueFolderDelete, queueFolderRename } from './queue-folder-change';

@@ -15,9 +15,10 @@ const params = z.object({
 const MAX_ATTACHMENT_BYTES = 73_400_320;
 
 /**
- * Downloads one attachment of the signed-in user's message: any sender-written
- * Content-Type is served safely (attachment-headers.ts); only raster images inline.
- * 413 with a message saying so above MAX_ATTACHMENT_BYTES.
+ * Downloads one attachment of the signed-in user's message, streamed from the IMAP
+ * server where the message's structure allows: any sender-written Content-Type is served
+ * safely (attachment-headers.ts); only raster images inline. 413 with a message saying
+ * so above MAX_ATTACHMENT_BYTES, decided before the part is read.
  */
 export async function GET(
   request: Request,
@@ -35,16 +36,16 @@ export async function GET(
       secretBox,
       userId: session.user.id,
       ...parsed.data,
+      maxBytes: MAX_ATTACHMENT_BYTES,
     });
-    if (attachment.content.length > MAX_ATTACHMENT_BYTES) {
+    // decided from the message's structure before the part is read, where it allows
+    if (attachment.type === 'too-large') {
       return new Response(
         `This attachment is larger than ${Math.floor(MAX_ATTACHMENT_BYTES / 1_048_576)} MB; download it from your provider's web mail.`,
-        { status: 413 },
+        { status: 413, headers: { 'Content-Type': 'text/plain; charset=utf-8' } },
       );
     }
-    return new Response(Buffer.from(attachment.content), {
-      headers: attachmentHeaders(attachment),
-    });
+    return new Response(attachment.content, { headers: attachmentHeaders(attachment) });
   } catch (error) {
     // the same mapping as the API: a precise message for known failures, nothing internal
     const trpcError = toTRPCError(error);
