@@ -1,0 +1,20 @@
+import { pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { user } from './auth';
+
+/**
+ * How one person wants the interface: kept per user, so it follows them to every browser.
+ * A missing row (or a null column) means "not chosen": the language then comes from the
+ * browser and the theme from the system.
+ */
+export const userPreferences = pgTable('user_preferences', {
+  userId: text('user_id')
+    .primaryKey()
+    .references(() => user.id, { onDelete: 'cascade' }),
+  /** 'en' | 'zh-CN' */
+  locale: text('locale'),
+  /** 'system' | 'light' | 'dark' */
+  theme: text('theme'),
+  /** 'comfortable' | 'compact' message list rows */
+  density: text('density'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
