@@ -1,4 +1,4 @@
 export * from './auth';
 export * from './mail';
-export * from './rate-limit';
 export * from './preferences';
+export * from './rate-limit';
