@@ -23,6 +23,8 @@ test.beforeAll(async () => {
   proxy = await startLoggingProxy();
   browser = await chromium.launch({
     ...base.use?.launchOptions,
+    // the worker's own browser writes the run's NetLog (secrets check); a second one must not overwrite it
+    args: base.use?.launchOptions?.args?.filter((arg) => !arg.startsWith('--log-net-log')),
     proxy: { server: proxy.url },
   });
 });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { ensureMailstack, providerEnv } from '@youjian/mailstack';
 import { startProduct } from '@youjian/tooling/product';
 import pg from 'pg';
+import { recordProductOutput } from './secrets/run-record';
 
 /**
  * The product as the browser tests see it: a database of its own on the test Postgres,
@@ -23,6 +24,7 @@ await ensureMailstack();
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'youjian-e2e-'));
 process.env.DATABASE_URL = databaseUrl.toString();
 process.env.YOUJIAN_DATA_DIR = dataDir;
+recordProductOutput(dataDir);
 
 const product = await startProduct({
   port: 3100,

@@ -71,10 +71,13 @@ function playwright(): SuiteResult {
   return {
     name: 'playwright (e2e)',
     passed: stats.expected,
+    // errors: failures outside a test (globalTeardown's secrets check, a server that
+    // would not start); a run with no test at all is a failure too
     failed:
       stats.unexpected +
       stats.flaky +
-      (stats.expected + stats.unexpected === 0 ? errors.length || 1 : 0),
+      errors.length +
+      (stats.expected + stats.unexpected === 0 && errors.length === 0 ? 1 : 0),
     skipped: stats.skipped,
   };
 }
