@@ -3,31 +3,27 @@
 import { authClient } from '@youjian/auth/client';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { type FormEvent, useState } from 'react';
-import { describeAuthError } from '../lib/auth-error';
+import { type AuthFailure, authErrorMessage } from '../lib/auth-error';
 import { useHydrated } from './use-hydrated';
 
-const COPY = {
-  'sign-in': {
-    heading: 'Sign in',
-    submit: 'Sign in',
-    busy: 'Signing in…',
-    other: { text: 'No account yet?', link: 'Sign up', href: '/sign-up' },
-  },
-  'sign-up': {
-    heading: 'Create your account',
-    submit: 'Sign up',
-    busy: 'Creating account…',
-    other: { text: 'Already have an account?', link: 'Sign in', href: '/sign-in' },
-  },
-} as const;
+const OTHER_PAGE = { 'sign-in': '/sign-up', 'sign-up': '/sign-in' } as const;
 
 export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
+  const t = useTranslations('auth');
+  const tError = useTranslations('authErrors');
+  const units = useTranslations('units');
+  const [error, setError] = useState<AuthFailure | null>(null);
   const [busy, setBusy] = useState(false);
   const hydrated = useHydrated();
-  const copy = COPY[mode];
+  const signIn = mode === 'sign-in';
+
+  function describe(failure: AuthFailure): string {
+    const { key, wait } = authErrorMessage(failure, mode);
+    return tError(key, { wait: wait ? units(wait.unit, { count: wait.count }) : '' });
+  }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -42,7 +38,7 @@ export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }) {
         : await authClient.signIn.email({ email, password });
     setBusy(false);
     if (result.error) {
-      setError(describeAuthError(result.error, mode));
+      setError(result.error);
       return;
     }
     router.replace('/');
@@ -51,13 +47,13 @@ export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }) {
 
   return (
     <form className="stack" onSubmit={submit} noValidate={false}>
-      <h1>{copy.heading}</h1>
+      <h1>{signIn ? t('signInHeading') : t('signUpHeading')}</h1>
       <label className="field">
-        <span>Email</span>
+        <span>{t('email')}</span>
         <input name="email" type="email" autoComplete="email" required />
       </label>
       <label className="field">
-        <span>Password</span>
+        <span>{t('password')}</span>
         <input
           name="password"
           type="password"
@@ -66,20 +62,19 @@ export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }) {
           maxLength={128}
           required
         />
-        {mode === 'sign-up' && (
-          <small className="hint">At least 12 characters; a few words make a good password.</small>
-        )}
+        {mode === 'sign-up' && <small className="hint">{t('passwordHint')}</small>}
       </label>
       {error && (
         <p role="alert" className="error">
-          {error}
+          {describe(error)}
         </p>
       )}
       <button type="submit" className="primary" disabled={busy || !hydrated}>
-        {busy ? copy.busy : copy.submit}
+        {signIn ? (busy ? t('signingIn') : t('signIn')) : busy ? t('signingUp') : t('signUp')}
       </button>
       <p className="muted">
-        {copy.other.text} <Link href={copy.other.href}>{copy.other.link}</Link>
+        {signIn ? t('noAccount') : t('haveAccount')}{' '}
+        <Link href={OTHER_PAGE[mode]}>{signIn ? t('signUp') : t('signIn')}</Link>
       </p>
     </form>
   );

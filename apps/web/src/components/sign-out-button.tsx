@@ -2,9 +2,11 @@
 
 import { authClient } from '@youjian/auth/client';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 
 export function SignOutButton() {
+  const t = useTranslations('app');
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   return (
@@ -19,7 +21,7 @@ export function SignOutButton() {
         router.refresh();
       }}
     >
-      Sign out
+      {busy ? t('signingOut') : t('signOut')}
     </button>
   );
 }

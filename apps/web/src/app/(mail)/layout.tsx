@@ -1,6 +1,7 @@
 import { headers } from 'next/headers';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { LiveMailEvents } from '../../components/live-mail-events';
 import { SignOutButton } from '../../components/sign-out-button';
@@ -11,6 +12,7 @@ import { TRPCReactProvider } from '../../trpc/react';
 export default async function MailLayout({ children }: { children: ReactNode }) {
   const session = await sessionOf(await headers());
   if (!session) redirect('/sign-in');
+  const t = await getTranslations('nav');
   return (
     <TRPCReactProvider>
       <LiveMailEvents />
@@ -21,7 +23,7 @@ export default async function MailLayout({ children }: { children: ReactNode }) 
           </Link>
           <div className="header-actions">
             <span className="muted">{session.user.email}</span>
-            <Link href="/settings">Settings</Link>
+            <Link href="/settings">{t('settings')}</Link>
             <SignOutButton />
           </div>
         </header>

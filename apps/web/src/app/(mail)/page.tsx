@@ -1,12 +1,17 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { Suspense } from 'react';
 import { MailApp } from '../../components/mail-app';
 
-export const metadata: Metadata = { title: 'Mail · Youjian' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('nav');
+  return { title: t('mail') };
+}
 
-export default function MailPage() {
+export default async function MailPage() {
+  const t = await getTranslations('app');
   return (
-    <Suspense fallback={<p className="muted pad">Loading…</p>}>
+    <Suspense fallback={<p className="muted pad">{t('loading')}</p>}>
       <MailApp />
     </Suspense>
   );

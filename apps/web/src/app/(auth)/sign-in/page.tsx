@@ -1,7 +1,11 @@
 import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
 import { AuthForm } from '../../../components/auth-form';
 
-export const metadata: Metadata = { title: 'Sign in · Youjian' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('auth');
+  return { title: t('signIn') };
+}
 
 export default function SignInPage() {
   return <AuthForm mode="sign-in" />;
