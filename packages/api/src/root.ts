@@ -3,6 +3,7 @@ import { accountsRouter } from './routers/accounts';
 import { eventsRouter } from './routers/events';
 import { foldersRouter } from './routers/folders';
 import { messagesRouter } from './routers/messages';
+import { preferencesRouter } from './routers/preferences';
 import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({
@@ -10,6 +11,7 @@ export const appRouter = router({
   messages: messagesRouter,
   folders: foldersRouter,
   events: eventsRouter,
+  preferences: preferencesRouter,
 });
 
 export type AppRouter = typeof appRouter;

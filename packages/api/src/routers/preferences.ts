@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { getPreferences } from '../services/get-preferences';
+import { updatePreferences } from '../services/update-preferences';
+import { protectedProcedure } from '../trpc';
+
+export const updatePreferencesInput = z
+  .object({
+    locale: z.enum(['en', 'zh-CN']),
+    theme: z.enum(['system', 'light', 'dark']),
+    density: z.enum(['comfortable', 'compact']),
+  })
+  .partial();
+
+export const preferencesRouter = {
+  get: protectedProcedure.query(({ ctx }) => getPreferences({ db: ctx.db, userId: ctx.userId })),
+
+  update: protectedProcedure
+    .input(updatePreferencesInput)
+    .mutation(({ ctx, input }) =>
+      updatePreferences({ db: ctx.db, userId: ctx.userId, change: input }),
+    ),
+};

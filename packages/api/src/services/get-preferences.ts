@@ -1,0 +1,26 @@
+import { type Database, eq, userPreferences } from '@youjian/db';
+
+export interface Preferences {
+  locale: 'en' | 'zh-CN' | null;
+  theme: 'system' | 'light' | 'dark' | null;
+  density: 'comfortable' | 'compact' | null;
+}
+
+const pick = <T extends string>(value: string | null, allowed: readonly T[]): T | null =>
+  allowed.find((candidate) => candidate === value) ?? null;
+
+/** The interface choices of one user; null where they have not chosen (or a value we no longer offer). */
+export async function getPreferences({
+  db,
+  userId,
+}: {
+  db: Database;
+  userId: string;
+}): Promise<Preferences> {
+  const [row] = await db.select().from(userPreferences).where(eq(userPreferences.userId, userId));
+  return {
+    locale: pick(row?.locale ?? null, ['en', 'zh-CN'] as const),
+    theme: pick(row?.theme ?? null, ['system', 'light', 'dark'] as const),
+    density: pick(row?.density ?? null, ['comfortable', 'compact'] as const),
+  };
+}
