@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { netLogArgs } from './secrets/run-record';
 
 export const E2E_PORT = 3100;
 
@@ -11,6 +12,7 @@ export default defineConfig({
   expect: { timeout: 20_000 },
   workers: 1,
   retries: 0,
+  globalTeardown: './secrets/check-secrets.ts',
   use: {
     baseURL: `http://localhost:${E2E_PORT}`,
     // the interface language follows Accept-Language: specs name controls in English, and
@@ -26,6 +28,8 @@ export default defineConfig({
         '--disable-component-update',
         '--disable-sync',
         '--no-first-run',
+        // every response body the browser receives, for the secrets check at the end
+        ...netLogArgs(),
       ],
     },
     trace: 'retain-on-failure',
