@@ -193,9 +193,12 @@ async function explainSlowest(
   const original = pool.query.bind(pool);
   const seen: Array<{ text: string; values: unknown[] }> = [];
   pool.query = (...args: unknown[]) => {
+    // drizzle passes the values beside the query config, not inside it
     const first = args[0] as { text?: string; values?: unknown[] } | string;
+    const second = Array.isArray(args[1]) ? (args[1] as unknown[]) : undefined;
     if (typeof first === 'object' && first.text)
-      seen.push({ text: first.text, values: first.values ?? [] });
+      seen.push({ text: first.text, values: first.values ?? second ?? [] });
+    else if (typeof first === 'string') seen.push({ text: first, values: second ?? [] });
     return original(...args);
   };
   try {

@@ -83,4 +83,45 @@ describe('message list plan', () => {
     );
     expect(unread).toMatch(/Index Scan using message_account_unread_idx/);
   });
+
+  it('searches a word common in the account in index order, and runs the index-driven statement only for rarer words', async () => {
+    const folder = folders[0];
+    if (!folder) throw new Error('no folder');
+    // every message says "weekly", one says "needle"; other tenants' statistics would call
+    // both rare, which is why the plan must not depend on the estimate
+    await api.database.db.execute(sql`update message set search_document =
+        to_tsvector('simple', case when uid = 7 then 'weekly needle' else 'weekly' end)
+      where account_id = ${folder.accountId}::uuid`);
+    await api.database.db.execute(sql`analyze message`);
+    const scope = {
+      sources: [{ accountId: folder.accountId, mailboxIds: [folder.inboxId] }],
+      starredOnly: false,
+      unreadOnly: false,
+    };
+    const run = async (word: string) => {
+      const statement = messagePageQuery(
+        scope,
+        [sql`m.search_document @@ ${word}::tsquery`],
+        51,
+        true,
+      );
+      if (!statement) throw new Error('no statement');
+      const result = await api.database.db.execute(
+        sql`explain (analyze, costs off, timing off, summary off) ${statement}`,
+      );
+      return result.rows.map((row) => String(row['QUERY PLAN'])).join('\n');
+    };
+    // a page of a common word comes from the newest rows alone: the index-driven
+    // statement below the one-time filter never runs
+    const common = await run('weekly');
+    expect(common).toMatch(/Index Scan using message_account_mailbox_received_idx/);
+    expect(common).toMatch(
+      /One-Time Filter: \(\$\d+ < '51'::bigint\)[\s\S]*?-> {2}Limit \(never executed\)/,
+    );
+    // a rare word is not among the newest rows: the index-driven statement finds it
+    const rare = await run('needle');
+    expect(rare).toMatch(
+      /One-Time Filter: \(\$\d+ < '51'::bigint\)[\s\S]*?-> {2}Limit \(actual rows=1 /,
+    );
+  });
 });

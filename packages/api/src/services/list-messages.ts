@@ -108,13 +108,11 @@ export async function listMessages(
     searching: search !== null,
   });
   const filters = search ? searchConditions(search, timeZone) : [];
-  if (after) {
-    filters.push(
-      sql`(m.received_at, m.id) < (${after.receivedAt}::timestamptz, ${after.id}::uuid)`,
-    );
-  }
+  const keyset = after
+    ? sql`(m.received_at, m.id) < (${after.receivedAt}::timestamptz, ${after.id}::uuid)`
+    : null;
   if (query && !cursor) await rememberSearch(db, userId, query);
-  const statement = messagePageQuery(scope, filters, limit + 1, search !== null);
+  const statement = messagePageQuery(scope, filters, limit + 1, search !== null, keyset);
   const rows = statement ? ((await db.execute(statement)).rows as unknown as MessageRow[]) : [];
 
   const addressOf = new Map(accounts.map((a) => [a.id, a.address]));
@@ -155,10 +153,11 @@ export function messagePageQuery(
   filters: readonly SQL[],
   rows: number,
   searching: boolean,
+  keyset: SQL | null = null,
 ): SQL | null {
   const branches: SQL[] = [];
   const perFolder = !searching;
-  const viewFilters = [...filters];
+  const viewFilters = keyset ? [...filters, keyset] : [...filters];
   if (scope.starredOnly) viewFilters.push(sql`m.flagged`);
   if (scope.unreadOnly) viewFilters.push(sql`not m.seen`);
   const onePerFolder = (source: ScopeSource) =>
@@ -170,18 +169,57 @@ export function messagePageQuery(
       source.mailboxIds.length === 1
         ? sql`m.mailbox_id = ${source.mailboxIds[0]}::uuid`
         : sql`m.mailbox_id = any(${sql.param(source.mailboxIds)}::uuid[])`;
-    const where = sql.join(
-      [sql`m.account_id = ${source.accountId}::uuid`, folder, ...viewFilters],
-      sql` and `,
+    const owner = [sql`m.account_id = ${source.accountId}::uuid`, folder];
+    const where = sql.join([...owner, ...viewFilters], sql` and `);
+    const indexed = sql`select ${PAGE_COLUMNS} from message m where ${where}
+      order by m.received_at desc, m.id desc limit ${rows}`;
+    if (!searching) {
+      branches.push(sql`(${indexed})`);
+      continue;
+    }
+    branches.push(
+      newestFirstSearch(
+        sql.join(keyset ? [...owner, keyset] : owner, sql` and `),
+        viewFilters,
+        indexed,
+        rows,
+      ),
     );
-    branches.push(sql`(select m.id, m.account_id, m.mailbox_id, m.subject, m."from", m."to",
-        m.snippet, m.received_at, m.received_at::text as received_at_key, m.seen, m.flagged,
-        m.has_attachments
-      from message m where ${where}
-      order by m.received_at desc, m.id desc limit ${rows})`);
   }
   if (branches.length === 0) return null;
   if (branches.length === 1) return branches[0] ?? null;
   return sql`select * from (${sql.join(branches, sql` union all `)}) page
     order by received_at desc, id desc limit ${rows}`;
+}
+
+const PAGE_COLUMNS = sql`m.id, m.account_id, m.mailbox_id, m.subject, m."from", m."to",
+  m.snippet, m.received_at, m.received_at::text as received_at_key, m.seen, m.flagged,
+  m.has_attachments`;
+
+/**
+ * Rows of one account's newest mail a search reads in order before it asks the GIN index:
+ * a word in ≥ ~10 % of the account's mail fills a page within them.
+ */
+export const NEWEST_FIRST_BUDGET = 500;
+
+/**
+ * One account's search page, fast whether its words are common or rare. Postgres estimates
+ * a tsquery's selectivity from the whole table's statistics, so a word common in this
+ * account but rare among other tenants is planned as a GIN bitmap scan that reads every
+ * match and sorts them (measured: 18,007 matches, 267 ms, at 2.2M rows). So the newest
+ * NEWEST_FIRST_BUDGET rows of the account (after the cursor) are read in index order and
+ * filtered first; only when they hold less than a page is the index-driven statement
+ * `indexed` run — its branch sits under a one-time filter and is otherwise never executed.
+ */
+function newestFirstSearch(owner: SQL, filters: readonly SQL[], indexed: SQL, rows: number): SQL {
+  const matches = filters.length > 0 ? sql.join([...filters], sql` and `) : sql`true`;
+  return sql`(with newest as materialized (
+      select ${PAGE_COLUMNS} from (
+        select m.* from message m where ${owner}
+        order by m.received_at desc, m.id desc limit ${NEWEST_FIRST_BUDGET}
+      ) m where ${matches}
+      order by m.received_at desc, m.id desc limit ${rows})
+    select * from newest where (select count(*) from newest) >= ${rows}
+    union all
+    select * from (${indexed}) indexed where (select count(*) from newest) < ${rows})`;
 }
