@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { sendLimit } from '../lib/abuse-limits';
 import { MAIL_VIEWS } from '../lib/message-scope';
 import { inResponseTo, responseKind } from '../lib/response-kind';
+import { applyBulkAction } from '../services/apply-bulk-action';
 import { archiveMessages } from '../services/archive-messages';
 import { deleteMessages } from '../services/delete-messages';
 import { getMessage } from '../services/get-message';
@@ -23,6 +24,14 @@ export const listMessagesInput = z.object({
   timeZone: z.string().max(64).optional(),
   cursor: z.string().max(200).nullish(),
   limit: z.number().int().min(1).max(200).default(50),
+});
+
+/** Every message of what the list shows ("Select all"), described as messages.list takes it. */
+export const bulkActionInput = listMessagesInput.omit({ cursor: true, limit: true }).extend({
+  action: z.union([
+    z.enum(['archive', 'delete', 'markRead', 'markUnread']),
+    z.object({ moveTo: z.uuid() }),
+  ]),
 });
 
 export const getMessageInput = z.object({
@@ -70,6 +79,10 @@ export const messagesRouter = {
     .query(({ ctx, input }) =>
       listMessages({ db: ctx.db, userId: ctx.userId, ...input, cursor: input.cursor ?? undefined }),
     ),
+
+  bulk: protectedProcedure
+    .input(bulkActionInput)
+    .mutation(({ ctx, input }) => applyBulkAction({ db: ctx.db, userId: ctx.userId, ...input })),
 
   recentSearches: protectedProcedure.query(({ ctx }) =>
     listRecentSearches({ db: ctx.db, userId: ctx.userId }),
