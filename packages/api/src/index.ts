@@ -15,4 +15,5 @@ export {
 } from './root';
 export { getAttachment } from './services/get-attachment';
 export { getMessageSource } from './services/get-message-source';
+export { getPreferences, type Preferences } from './services/get-preferences';
 export type { Context } from './trpc';

@@ -1,34 +1,39 @@
+'use client';
+
 import type { RouterOutputs } from '@youjian/api';
+import { useLocale, useTranslations } from 'next-intl';
+import { formatFullDate } from '../lib/format-date';
 
 type Account = RouterOutputs['accounts']['list'][number];
 
 /** Sync state in words: what the worker is doing with this mailbox, or why it cannot. */
 export function AccountStatus({ account }: { account: Account }) {
+  const t = useTranslations('accounts');
   switch (account.status) {
     case 'ok':
       return (
         <>
-          <span className="status ok">Up to date</span>
+          <span className="status ok">{t('upToDate')}</span>
           <RefusedChange account={account} />
         </>
       );
     case 'pending':
-      return <span className="status">Waiting for first sync…</span>;
+      return <span className="status">{t('waiting')}</span>;
     case 'syncing':
       return (
         <span className="status">
-          Syncing {account.syncProgress}%
+          {t('syncing', { percent: account.syncProgress })}
           <progress
             max={100}
             value={account.syncProgress}
-            aria-label={`${account.address} sync progress`}
+            aria-label={t('syncProgress', { address: account.address })}
           />
         </span>
       );
     default:
       return (
         <span className="status failed">
-          <strong>{FAILURE_LABELS[account.status] ?? 'Sync failed'}</strong>
+          <strong>{t(FAILURE_LABELS[account.status] ?? 'syncFailed')}</strong>
           {account.lastError && `: ${account.lastError}`}
           <WhenItHappened at={account.lastErrorAt} />
         </span>
@@ -36,18 +41,22 @@ export function AccountStatus({ account }: { account: Account }) {
   }
 }
 
-const FAILURE_LABELS: Partial<Record<Account['status'], string>> = {
-  auth_failed: 'Authorization failed',
-  unreachable: 'Unreachable',
-  error: 'Sync failed',
+const FAILURE_LABELS: Partial<
+  Record<Account['status'], 'authFailed' | 'unreachable' | 'syncFailed'>
+> = {
+  auth_failed: 'authFailed',
+  unreachable: 'unreachable',
+  error: 'syncFailed',
 };
 
 function WhenItHappened({ at }: { at: Date | null }) {
+  const locale = useLocale();
   if (!at) return null;
+  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   return (
     <>
       {' '}
-      (<time dateTime={at.toISOString()}>{at.toLocaleString()}</time>)
+      (<time dateTime={at.toISOString()}>{formatFullDate(at, { locale, timeZone })}</time>)
     </>
   );
 }

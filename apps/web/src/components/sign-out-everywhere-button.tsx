@@ -1,6 +1,7 @@
 'use client';
 
 import { authClient } from '@youjian/auth/client';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 
 /**
@@ -8,6 +9,7 @@ import { useState } from 'react';
  * Better Auth's revoke-other-sessions, a POST; this browser stays signed in.
  */
 export function SignOutEverywhereButton() {
+  const t = useTranslations('settings');
   const [state, setState] = useState<'idle' | 'busy' | 'done' | 'failed'>('idle');
   return (
     <p>
@@ -20,12 +22,12 @@ export function SignOutEverywhereButton() {
           setState(result.error ? 'failed' : 'done');
         }}
       >
-        Sign out everywhere else
+        {t('signOutEverywhere')}
       </button>{' '}
-      {state === 'done' && <span role="status">Every other session has ended.</span>}
+      {state === 'done' && <span role="status">{t('signedOutEverywhere')}</span>}
       {state === 'failed' && (
         <span role="alert" className="error">
-          That did not work. Try again.
+          {t('signOutEverywhereFailed')}
         </span>
       )}
     </p>

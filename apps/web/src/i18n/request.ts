@@ -1,6 +1,6 @@
-import { cookies, headers } from 'next/headers';
 import { getRequestConfig } from 'next-intl/server';
-import { LOCALE_COOKIE, type Locale, resolveLocale } from './locales';
+import { interfacePreferences } from '../server/interface-preferences';
+import type { Locale } from './locales';
 
 const CATALOGUES = {
   en: () => import('../../messages/en.json'),
@@ -8,13 +8,10 @@ const CATALOGUES = {
 } satisfies Record<Locale, () => Promise<{ default: unknown }>>;
 
 /**
- * next-intl's per-request configuration (no locale in the URL): the language comes from
- * the cookie the Settings page writes, else from the browser's Accept-Language.
+ * next-intl's per-request configuration (no locale in the URL): the language the user
+ * saved, else the cookie, else the browser's Accept-Language (server/interface-preferences).
  */
 export default getRequestConfig(async () => {
-  const locale = resolveLocale(
-    (await cookies()).get(LOCALE_COOKIE)?.value,
-    (await headers()).get('accept-language'),
-  );
+  const { locale } = await interfacePreferences();
   return { locale, messages: (await CATALOGUES[locale]()).default };
 });

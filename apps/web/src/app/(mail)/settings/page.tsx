@@ -1,24 +1,36 @@
 import type { Metadata } from 'next';
-import { AddMailboxForm } from '../../../components/add-mailbox-form';
-import { LinkedMailboxes } from '../../../components/linked-mailboxes';
+import { getTranslations } from 'next-intl/server';
+import { AddMailboxForm } from '../../../components/accounts/add-mailbox-form';
+import { LinkedMailboxes } from '../../../components/accounts/linked-mailboxes';
+import { AppearanceSettings } from '../../../components/settings/appearance-settings';
 import { SignOutEverywhereButton } from '../../../components/sign-out-everywhere-button';
+import { interfacePreferences } from '../../../server/interface-preferences';
 
-export const metadata: Metadata = { title: 'Settings · Youjian' };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('settings');
+  return { title: t('title') };
+}
 
-export default function SettingsPage() {
+export default async function SettingsPage() {
+  const t = await getTranslations('settings');
+  const { theme, density } = await interfacePreferences();
   return (
-    <main className="settings">
-      <h1>Settings</h1>
+    <main className="settings" id="main">
+      <h1>{t('title')}</h1>
+      <section aria-labelledby="appearance-heading" className="card">
+        <h2 id="appearance-heading">{t('appearance')}</h2>
+        <AppearanceSettings theme={theme} density={density} />
+      </section>
       <section aria-labelledby="linked-heading" className="card">
-        <h2 id="linked-heading">Linked mailboxes</h2>
+        <h2 id="linked-heading">{t('linkedMailboxes')}</h2>
         <LinkedMailboxes />
       </section>
       <section aria-labelledby="add-heading" className="card">
-        <h2 id="add-heading">Add mailbox</h2>
+        <h2 id="add-heading">{t('addMailbox')}</h2>
         <AddMailboxForm />
       </section>
       <section aria-labelledby="sessions-heading" className="card">
-        <h2 id="sessions-heading">Sessions</h2>
+        <h2 id="sessions-heading">{t('sessions')}</h2>
         <SignOutEverywhereButton />
       </section>
     </main>

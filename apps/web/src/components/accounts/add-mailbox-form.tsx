@@ -2,24 +2,28 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RouterInputs } from '@youjian/api';
+import { useTranslations } from 'next-intl';
 import { type FormEvent, useId, useState } from 'react';
-import { useTRPC } from '../trpc/react';
-import { useHydrated } from './use-hydrated';
+import { useErrorText } from '../../i18n/use-error-text';
+import { useTRPC } from '../../trpc/react';
+import { useHydrated } from '../use-hydrated';
 
 type LinkInput = RouterInputs['accounts']['link'];
 type ProviderId = LinkInput['provider'];
 type Security = 'tls' | 'starttls' | 'plain';
 
-/** Short names people know the providers by; the preset label stays as the help title. */
-const PROVIDER_OPTIONS: { id: ProviderId; label: string }[] = [
-  { id: 'qq', label: 'QQ Mail' },
+/** Short names people know the providers by; QQ and Other are said in the user's language. */
+const PROVIDER_OPTIONS: { id: ProviderId; label: string | 'qq' | 'otherProvider' }[] = [
+  { id: 'qq', label: 'qq' },
   { id: '163', label: '163' },
   { id: '126', label: '126' },
   { id: 'yeah', label: 'yeah.net' },
-  { id: 'custom', label: 'Other (IMAP/SMTP)' },
+  { id: 'custom', label: 'otherProvider' },
 ];
 
 export function AddMailboxForm() {
+  const t = useTranslations('accounts');
+  const errorText = useErrorText();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const presets = useQuery(trpc.accounts.presets.queryOptions());
@@ -63,7 +67,7 @@ export function AddMailboxForm() {
   return (
     <form className="stack" onSubmit={submit}>
       <label className="field">
-        <span>Provider</span>
+        <span>{t('provider')}</span>
         <select
           name="provider"
           value={provider}
@@ -71,17 +75,19 @@ export function AddMailboxForm() {
         >
           {PROVIDER_OPTIONS.map((option) => (
             <option key={option.id} value={option.id}>
-              {option.label}
+              {option.label === 'qq' || option.label === 'otherProvider'
+                ? t(option.label)
+                : option.label}
             </option>
           ))}
         </select>
       </label>
       <label className="field">
-        <span>Email address</span>
+        <span>{t('address')}</span>
         <input name="address" type="email" autoComplete="off" required placeholder="name@qq.com" />
       </label>
       <label className="field">
-        <span>Authorization code</span>
+        <span>{t('authCode')}</span>
         <input
           name="authCode"
           type="password"
@@ -90,31 +96,33 @@ export function AddMailboxForm() {
           aria-describedby={helpId}
         />
       </label>
-      <p id={helpId} className="hint" lang={provider === 'custom' ? 'en' : 'zh-CN'}>
-        {provider === 'custom'
-          ? 'Use the password or app password your provider gives for IMAP and SMTP.'
-          : `Use the 授权码 (authorization code), not your login password. ${preset?.authCodeHelp ?? ''}`}
+      <p id={helpId} className="hint">
+        {provider === 'custom' ? t('customPasswordHelp') : t('authCodeHelp')}{' '}
+        {provider !== 'custom' && preset?.authCodeHelp && (
+          <span lang="zh-CN">{preset.authCodeHelp}</span>
+        )}
       </p>
       {provider === 'custom' && <CustomServerFields />}
       <div role="alert" className="error" aria-live="assertive">
-        {link.error?.message}
+        {link.error && errorText(link.error)}
       </div>
       {added && (
         <p role="status" className="success">
-          {added} is linked. The first sync has started.
+          {t('linked', { address: added })}
         </p>
       )}
       <button type="submit" className="primary" disabled={link.isPending || !hydrated}>
-        {link.isPending ? 'Checking IMAP and SMTP…' : 'Add mailbox'}
+        {link.isPending ? t('checking') : t('add')}
       </button>
     </form>
   );
 }
 
 function CustomServerFields() {
+  const t = useTranslations('accounts');
   return (
     <fieldset className="server-fields">
-      <legend>Servers</legend>
+      <legend>{t('servers')}</legend>
       <ServerRow protocol="IMAP" prefix="imap" port={993} />
       <ServerRow protocol="SMTP" prefix="smtp" port={465} />
     </fieldset>
@@ -122,14 +130,16 @@ function CustomServerFields() {
 }
 
 function ServerRow(props: { protocol: 'IMAP' | 'SMTP'; prefix: 'imap' | 'smtp'; port: number }) {
+  const t = useTranslations('accounts');
+  const protocol = props.protocol;
   return (
     <div className="server-row">
       <label className="field">
-        <span>{props.protocol} host</span>
+        <span>{t('host', { protocol })}</span>
         <input name={`${props.prefix}Host`} required placeholder={`${props.prefix}.example.com`} />
       </label>
       <label className="field narrow">
-        <span>{props.protocol} port</span>
+        <span>{t('port', { protocol })}</span>
         <input
           name={`${props.prefix}Port`}
           type="number"
@@ -140,11 +150,11 @@ function ServerRow(props: { protocol: 'IMAP' | 'SMTP'; prefix: 'imap' | 'smtp'; 
         />
       </label>
       <label className="field narrow">
-        <span>{props.protocol} security</span>
+        <span>{t('security', { protocol })}</span>
         <select name={`${props.prefix}Security`} defaultValue="tls">
           <option value="tls">TLS</option>
           <option value="starttls">STARTTLS</option>
-          <option value="plain">None</option>
+          <option value="plain">{t('securityNone')}</option>
         </select>
       </label>
     </div>

@@ -1,10 +1,15 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useTRPC } from '../trpc/react';
-import { AccountStatus } from './account-status';
+import { useTranslations } from 'next-intl';
+import { useErrorText } from '../../i18n/use-error-text';
+import { useTRPC } from '../../trpc/react';
+import { AccountStatus } from '../account-status';
 
 export function LinkedMailboxes() {
+  const t = useTranslations('accounts');
+  const app = useTranslations('app');
+  const errorText = useErrorText();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const accounts = useQuery(trpc.accounts.list.queryOptions());
@@ -14,10 +19,10 @@ export function LinkedMailboxes() {
     }),
   );
 
-  if (accounts.isPending) return <p className="muted">Loading…</p>;
-  if (accounts.error) return <p className="error">{accounts.error.message}</p>;
+  if (accounts.isPending) return <p className="muted">{app('loading')}</p>;
+  if (accounts.error) return <p className="error">{errorText(accounts.error)}</p>;
   if (accounts.data.length === 0) {
-    return <p className="muted">No mailbox linked yet. Add one below.</p>;
+    return <p className="muted">{t('noneLinked')}</p>;
   }
   return (
     <>
@@ -30,21 +35,19 @@ export function LinkedMailboxes() {
             </div>
             <button
               type="button"
-              aria-label={`Remove ${account.address}`}
+              aria-label={t('removeLabel', { address: account.address })}
               disabled={remove.isPending}
               onClick={() => {
-                const confirmed = window.confirm(
-                  `Remove ${account.address}? Its mail stays at the provider; Youjian forgets its copy.`,
-                );
+                const confirmed = window.confirm(t('confirmRemove', { address: account.address }));
                 if (confirmed) remove.mutate({ accountId: account.id });
               }}
             >
-              Remove
+              {t('remove')}
             </button>
           </li>
         ))}
       </ul>
-      {remove.error && <p className="error">{remove.error.message}</p>}
+      {remove.error && <p className="error">{errorText(remove.error)}</p>}
     </>
   );
 }
