@@ -2,9 +2,11 @@
 
 import type { RouterOutputs } from '@youjian/api';
 import Link from 'next/link';
+import { accountColour } from '../lib/account-colour';
 import { AccountStatus } from './account-status';
 import { FolderItemActions, NewFolderButton } from './folder-actions';
-import { mailHref } from './mail-location';
+import { ViewsNav } from './mail/views-nav';
+import { type MailView, mailHref } from './mail-location';
 
 type Account = RouterOutputs['accounts']['list'][number];
 type Folder = Account['folders'][number];
@@ -25,15 +27,25 @@ const folderLabel = (folder: Folder) => (folder.role === 'inbox' ? 'Inbox' : fol
 export function AccountsPane({
   accounts,
   selectedFolderId,
+  selectedView,
 }: {
   accounts: Account[];
   selectedFolderId: string | null;
+  /** the unified view shown, when no single folder is */
+  selectedView: MailView | null;
 }) {
+  const accountIds = accounts.map((account) => account.id);
   return (
     <nav className="accounts-pane" aria-label="Mailboxes">
+      <ViewsNav accounts={accounts} current={selectedView} />
       {accounts.map((account) => (
         <fieldset key={account.id} className="account">
           <legend className="account-address" title={account.address}>
+            <span
+              aria-hidden="true"
+              className="account-swatch"
+              style={{ background: accountColour(accountIds, account.id) }}
+            />
             {account.address}
           </legend>
           <AccountStatus account={account} />
@@ -50,6 +62,7 @@ export function AccountsPane({
                       messageId: null,
                       query: '',
                     })}
+                    prefetch={false}
                     aria-current={folder.id === selectedFolderId ? 'page' : undefined}
                     className="folder-link"
                   >

@@ -11,8 +11,8 @@ import {
   type InResponseTo,
   type SendStatusTone,
 } from './compose-dialog';
+import { MessageList } from './mail/message-list';
 import { useMailLocation } from './mail-location';
-import { MessageList } from './message-list';
 import { ReadingPane } from './reading-pane';
 
 /** How long "Sent …" stays in the toast; a failure stays until dismissed. */
@@ -50,13 +50,10 @@ export function MailApp() {
     );
   }
 
-  // Without a choice in the URL, open the first mailbox's inbox.
-  const account =
-    accounts.data.find((candidate) => candidate.id === location.accountId) ?? accounts.data[0];
-  const folder =
-    account?.folders.find((candidate) => candidate.id === location.folderId) ??
-    account?.folders.find((candidate) => candidate.role === 'inbox') ??
-    account?.folders[0];
+  // A folder named in the URL is shown with its mailbox; otherwise a unified view (All
+  // inboxes without a choice), where the URL's account is the open message's.
+  const account = accounts.data.find((candidate) => candidate.id === location.accountId) ?? null;
+  const folder = account?.folders.find((candidate) => candidate.id === location.folderId) ?? null;
 
   return (
     <div className="mail-layout">
@@ -64,17 +61,20 @@ export function MailApp() {
         <button type="button" className="primary compose-button" onClick={() => openCompose()}>
           Compose
         </button>
-        <AccountsPane accounts={accounts.data} selectedFolderId={folder?.id ?? null} />
+        <AccountsPane
+          accounts={accounts.data}
+          selectedFolderId={folder?.id ?? null}
+          selectedView={folder || location.query ? null : (location.view ?? 'all-inboxes')}
+        />
       </div>
       <MessageList
-        accountId={account?.id ?? null}
-        folder={folder ?? null}
-        folders={account?.folders ?? []}
-        query={location.query}
-        selectedMessageId={location.messageId}
+        accounts={accounts.data}
+        account={folder ? account : null}
+        folder={folder}
+        onCompose={() => openCompose()}
       />
       <ReadingPane
-        accountId={location.accountId ?? account?.id ?? null}
+        accountId={account?.id ?? null}
         messageId={location.messageId}
         folders={account?.folders ?? []}
         onRespond={openCompose}
@@ -82,7 +82,7 @@ export function MailApp() {
       <ComposeDialog
         request={compose}
         accounts={accounts.data}
-        defaultAccountId={account?.id ?? null}
+        defaultAccountId={account?.id ?? accounts.data[0]?.id ?? null}
         onClose={() => setCompose(null)}
         onStatus={(text, tone) => setSendStatus({ text, tone })}
       />

@@ -1,9 +1,19 @@
 'use client';
 
+import type { RouterInputs } from '@youjian/api';
 import { useSearchParams } from 'next/navigation';
 
-/** What the mail view shows lives in the URL, so back/forward and reloads keep it. */
+export type MailView = NonNullable<RouterInputs['messages']['list']['view']>;
+
+const VIEWS: readonly MailView[] = ['all-inboxes', 'sent', 'drafts', 'starred', 'unread'];
+
+/**
+ * What the mail view shows lives in the URL, so back/forward and reloads keep it. A folder
+ * (with its account) shows that folder; otherwise a unified view, All inboxes when none is
+ * named — the view after sign-in. In a unified view `accountId` is the open message's.
+ */
 export interface MailLocation {
+  view: MailView | null;
   accountId: string | null;
   folderId: string | null;
   messageId: string | null;
@@ -14,7 +24,9 @@ export function useMailLocation(): MailLocation & {
   href: (change: Partial<MailLocation>) => string;
 } {
   const params = useSearchParams();
+  const view = params.get('view');
   const location: MailLocation = {
+    view: VIEWS.find((candidate) => candidate === view) ?? null,
     accountId: params.get('account'),
     folderId: params.get('folder'),
     messageId: params.get('message'),
@@ -23,8 +35,9 @@ export function useMailLocation(): MailLocation & {
   return { ...location, href: (change) => mailHref({ ...location, ...change }) };
 }
 
-export function mailHref(location: MailLocation): string {
+export function mailHref(location: Partial<MailLocation>): string {
   const params = new URLSearchParams();
+  if (location.view && !location.folderId) params.set('view', location.view);
   if (location.accountId) params.set('account', location.accountId);
   if (location.folderId) params.set('folder', location.folderId);
   if (location.messageId) params.set('message', location.messageId);

@@ -1,0 +1,214 @@
+'use client';
+
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { RouterOutputs } from '@youjian/api';
+import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { accountColour } from '../../lib/account-colour';
+import { highlightTerms } from '../../lib/highlight';
+import {
+  clickSelection,
+  isSelected,
+  type ListSelection,
+  NOTHING_SELECTED,
+} from '../../lib/selection';
+import { useTRPC } from '../../trpc/react';
+import { ShortcutsDialog } from '../keyboard/shortcuts-dialog';
+import { mailHref, useMailLocation } from '../mail-location';
+import { ListTitle } from './list-title';
+import { type ListInput, ListToolbar, PAGE_SIZE } from './list-toolbar';
+import { MessageRow } from './message-row';
+import { SearchBox } from './search-box';
+import { useListShortcuts } from './use-list-shortcuts';
+import './mail-list.css';
+
+type Account = RouterOutputs['accounts']['list'][number];
+type Folder = Account['folders'][number];
+
+/** A row's height before it is measured; rows are measured once painted. */
+const ROW_ESTIMATE = 78;
+
+/**
+ * The message list of a folder, a unified view or a search: virtualized (only the rows in
+ * sight are in the page, so 100,000 messages scroll like 50), paged by keyset as the end
+ * comes into view. The current row (j/k, or the open message) carries aria-selected.
+ */
+export function MessageList(props: {
+  accounts: Account[];
+  /** the folder shown and its mailbox; null in a unified view */
+  account: Account | null;
+  folder: Folder | null;
+  onCompose: () => void;
+}) {
+  const { accounts, account, folder } = props;
+  const t = useTranslations('mailList');
+  const trpc = useTRPC();
+  const router = useRouter();
+  const location = useMailLocation();
+  const { query } = location;
+  const searching = query.length > 0;
+  const view = folder ? undefined : (location.view ?? (searching ? undefined : 'all-inboxes'));
+  const input: ListInput = {
+    view,
+    accountId: folder ? (account?.id ?? undefined) : undefined,
+    // a search covers every folder of the mailbox (or of all of them)
+    mailboxId: searching ? undefined : folder?.id,
+    query: searching ? query : undefined,
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+  };
+  const listKey = JSON.stringify(input);
+  const messages = useInfiniteQuery(
+    trpc.messages.list.infiniteQueryOptions(
+      { ...input, limit: PAGE_SIZE },
+      { getNextPageParam: (page) => page.nextCursor, retry: false },
+    ),
+  );
+  const items = useMemo(
+    () => messages.data?.pages.flatMap((page) => page.items) ?? [],
+    [messages.data],
+  );
+  const order = useMemo(() => items.map((item) => item.id), [items]);
+
+  // ticked rows and the keyboard's current row belong to one list; another starts afresh
+  const [ticked, setTicked] = useState<{ listKey: string; selection: ListSelection }>({
+    listKey,
+    selection: NOTHING_SELECTED,
+  });
+  const selection = ticked.listKey === listKey ? ticked.selection : NOTHING_SELECTED;
+  const select = (next: ListSelection) => setTicked({ listKey, selection: next });
+  const [cursor, setCursor] = useState<string | null>(null);
+  const currentId = cursor && order.includes(cursor) ? cursor : location.messageId;
+
+  const pane = useRef<HTMLElement>(null);
+  const list = useRef<HTMLUListElement>(null);
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => pane.current,
+    estimateSize: () => ROW_ESTIMATE,
+    overscan: 8,
+    scrollMargin: list.current?.offsetTop ?? 0,
+    getItemKey: (index) => items[index]?.id ?? index,
+  });
+  const rows = virtualizer.getVirtualItems();
+  const lastShown = rows[rows.length - 1]?.index ?? -1;
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = messages;
+  useEffect(() => {
+    if (hasNextPage && !isFetchingNextPage && lastShown >= items.length - 10) {
+      void fetchNextPage();
+    }
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage, lastShown, items.length]);
+
+  const hrefOf = (item: (typeof items)[number]) =>
+    mailHref({
+      view: location.view,
+      accountId: item.accountId,
+      folderId: folder?.id ?? null,
+      messageId: item.id,
+      query,
+    });
+  const multiMailbox = !folder || (searching && !input.accountId);
+  const accountIds = accounts.map((each) => each.id);
+  const terms = searching ? highlightTerms(query) : [];
+
+  const keys = useListShortcuts({
+    order,
+    currentId,
+    onMove: (id) => {
+      setCursor(id);
+      const index = order.indexOf(id);
+      virtualizer.scrollToIndex(index, { align: 'auto' });
+      // the row's link takes focus, so the focus ring shows where the keyboard is
+      requestAnimationFrame(() =>
+        list.current?.querySelector<HTMLElement>(`[data-id="${id}"] a`)?.focus(),
+      );
+    },
+    onOpen: (id) => {
+      const item = items.find((candidate) => candidate.id === id);
+      if (item) router.push(hrefOf(item), { scroll: false });
+    },
+    onToggle: (id) => select(clickSelection(selection, order, id, false)),
+    onCompose: props.onCompose,
+    onEscape: () => select(NOTHING_SELECTED),
+  });
+
+  const tickedIds = selection.kind === 'some' ? [...selection.ids] : [];
+  const tickedAccounts = new Set(
+    items.filter((item) => tickedIds.includes(item.id)).map((item) => item.accountId),
+  );
+  const tickedAccount = tickedAccounts.size === 1 ? ([...tickedAccounts][0] ?? null) : null;
+  const tickedFolders = accounts.find((candidate) => candidate.id === tickedAccount)?.folders ?? [];
+
+  return (
+    <section className="message-pane" ref={pane} aria-label={t('messages')}>
+      <div className="list-header">
+        <ListTitle view={view ?? null} account={account} folder={folder} query={query} />
+        <SearchBox mailboxAddress={folder ? (account?.address ?? null) : null} />
+      </div>
+      <ListToolbar
+        input={input}
+        selection={selection}
+        loadedIds={order}
+        accountId={tickedAccount}
+        folder={folder && !searching ? folder : null}
+        folders={tickedFolders}
+        onSelectAll={(all) => select(all ? { kind: 'all' } : NOTHING_SELECTED)}
+        onDone={() => select(NOTHING_SELECTED)}
+      />
+      {messages.isPending && <p className="muted pad">{t('loading')}</p>}
+      {messages.error && (
+        <p className="error pad" role="alert">
+          {messages.error.message}
+        </p>
+      )}
+      {messages.isSuccess && items.length === 0 && (
+        <p className="muted pad">{searching ? t('nothingFound') : t('emptyFolder')}</p>
+      )}
+      <ul
+        ref={list}
+        className="message-list"
+        style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
+      >
+        {rows.map((row) => {
+          const item = items[row.index];
+          if (!item) return null;
+          return (
+            // aria-selected marks the keyboard's row for tests and styles; the rows stay list
+            // items (not a grid) so list navigation in screen readers keeps working
+            // biome-ignore lint/a11y/useAriaPropsSupportedByRole: see above
+            <li
+              key={row.key}
+              data-index={row.index}
+              data-id={item.id}
+              ref={virtualizer.measureElement}
+              aria-selected={item.id === currentId}
+              className={item.seen ? 'message-item' : 'message-item unread'}
+              style={{
+                position: 'absolute',
+                top: 0,
+                left: 0,
+                width: '100%',
+                transform: `translateY(${row.start - virtualizer.options.scrollMargin}px)`,
+              }}
+            >
+              <MessageRow
+                item={item}
+                href={hrefOf(item)}
+                current={item.id === currentId}
+                open={item.id === location.messageId}
+                ticked={isSelected(selection, item.id)}
+                colour={multiMailbox ? accountColour(accountIds, item.accountId) : null}
+                terms={terms}
+                onTick={(shiftKey) => select(clickSelection(selection, order, item.id, shiftKey))}
+                onOpen={() => setCursor(item.id)}
+              />
+            </li>
+          );
+        })}
+      </ul>
+      {isFetchingNextPage && <p className="muted pad">{t('loadingMore')}</p>}
+      <ShortcutsDialog open={keys.helpOpen} onClose={keys.closeHelp} />
+    </section>
+  );
+}

@@ -1,0 +1,60 @@
+'use client';
+
+import type { RouterOutputs } from '@youjian/api';
+import Link from 'next/link';
+import { useTranslations } from 'next-intl';
+import { type MailView, mailHref } from '../mail-location';
+
+type Account = RouterOutputs['accounts']['list'][number];
+
+/** Each view's words in the catalogues, under `views.` */
+export const VIEW_LABEL = {
+  'all-inboxes': 'allInboxes',
+  sent: 'sent',
+  drafts: 'drafts',
+  starred: 'starred',
+  unread: 'unread',
+} as const satisfies Record<MailView, string>;
+
+const VIEW_ICON: Record<MailView, string> = {
+  'all-inboxes': '⇩',
+  sent: '↗',
+  drafts: '✎',
+  starred: '★',
+  unread: '●',
+};
+
+/** The unified views, each across every linked mailbox, above the per-mailbox folders. */
+export function ViewsNav({ accounts, current }: { accounts: Account[]; current: MailView | null }) {
+  const t = useTranslations('views');
+  const tList = useTranslations('mailList');
+  const inboxUnread = accounts
+    .flatMap((account) => account.folders)
+    .filter((folder) => folder.role === 'inbox')
+    .reduce((sum, folder) => sum + folder.unreadCount, 0);
+  return (
+    <ul className="folder-list unified-views" aria-label={tList('allMailboxes')}>
+      {(Object.keys(VIEW_LABEL) as MailView[]).map((view) => (
+        <li key={view}>
+          <Link
+            href={mailHref({ view })}
+            prefetch={false}
+            aria-current={view === current ? 'page' : undefined}
+            className="folder-link"
+          >
+            <span aria-hidden="true" className="folder-icon">
+              {VIEW_ICON[view]}
+            </span>
+            <span className="folder-name">{t(VIEW_LABEL[view])}</span>
+            {view === 'all-inboxes' && inboxUnread > 0 && (
+              <span className="unread-count">
+                {inboxUnread}
+                <span className="sr-only"> {tList('unreadCount')}</span>
+              </span>
+            )}
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
