@@ -19,6 +19,7 @@ import { runSearchBenchmark } from './search';
 import { runSeededBenchmark } from './seeded';
 import { ensureSystemDeps, startMailstack, startPostgres } from './stack';
 import { since } from './stats';
+import { runUiBenchmark } from './ui';
 
 const BENCH_DIR = path.resolve(import.meta.dirname, '..');
 
@@ -73,6 +74,15 @@ const GROUPS: Array<{
       { name: 'search.vs_imap_search', unit: 'ratio', target: null },
     ],
     run: runSearchBenchmark,
+  },
+  {
+    name: 'ui',
+    targets: [
+      { name: 'ui.inbox_ready_ms', unit: 'ms', target: 1000, direction: 'max' },
+      { name: 'ui.open_message_p95_ms', unit: 'ms', target: 100, direction: 'max' },
+      { name: 'ui.mail_route_js_kb', unit: 'KB', target: 250, direction: 'max' },
+    ],
+    run: runUiBenchmark,
   },
 ];
 
