@@ -14,10 +14,10 @@ export {
   type RenameFolderPayload,
   type SetFlagsPayload,
 } from './enqueue-imap-op';
+export { fetchMessageSource } from './fetch-message-source';
 export { loadAttachment } from './load-attachment';
-export { type AttachmentDownload, openAttachmentDownload } from './open-attachment-download';
 export { attachmentUrl, loadMessageBody, type MessageBody } from './load-message-body';
-export { loadMessageSource } from './load-message-source';
+export { type AttachmentDownload, openAttachmentDownload } from './open-attachment-download';
 export { queueFolderCreate, queueFolderDelete, queueFolderRename } from './queue-folder-change';
 export { type MirrorChange, queueMessageExpunge, queueMessageMove } from './queue-message-move';
 export { queueOutgoingMail } from './queue-outgoing-mail';

@@ -5,7 +5,7 @@ import {
   parseMessage,
   replyThreadingHeaders,
 } from '@youjian/mail';
-import { loadMessageSource } from '@youjian/sync';
+import { fetchMessageSource } from '@youjian/sync';
 import { requireOwnedMessage } from './owned-rows';
 import type { InResponseTo } from './response-kind';
 
@@ -28,7 +28,7 @@ export async function responseFields(options: {
   const original = await requireOwnedMessage(db, { userId, accountId, messageId });
   if (kind === 'reply' || kind === 'replyAll') return replyThreadingHeaders(original);
 
-  const source = await loadMessageSource({ db, accountId, messageId, secretBox });
+  const source = await fetchMessageSource({ db, accountId, messageId, secretBox });
   if (kind === 'forwardAsAttachment') {
     return {
       ...forwardThreadingHeaders(original),

@@ -1,5 +1,5 @@
 import type { Database, SecretBox } from '@youjian/db';
-import { loadMessageSource } from '@youjian/sync';
+import { fetchMessageSource } from '@youjian/sync';
 import { requireOwnedMessage } from '../lib/owned-rows';
 
 export interface GetMessageSourceOptions {
@@ -18,6 +18,6 @@ export interface GetMessageSourceOptions {
 export async function getMessageSource(options: GetMessageSourceOptions) {
   const { db, secretBox, userId, accountId, messageId } = options;
   const header = await requireOwnedMessage(db, { userId, accountId, messageId });
-  const content = await loadMessageSource({ db, accountId, messageId, secretBox });
+  const content = await fetchMessageSource({ db, accountId, messageId, secretBox });
   return { filename: `${header.subject.trim() || 'message'}.eml`, content };
 }

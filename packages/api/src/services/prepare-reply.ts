@@ -11,7 +11,7 @@ import {
   replyRecipients,
   replySubject,
 } from '@youjian/mail';
-import { loadMessageSource } from '@youjian/sync';
+import { fetchMessageSource } from '@youjian/sync';
 import { requireOwnedAccount, requireOwnedMessage } from '../lib/owned-rows';
 import type { ResponseKind } from '../lib/response-kind';
 
@@ -50,7 +50,7 @@ export async function prepareReply(options: PrepareReplyOptions): Promise<ReplyP
   const { db, secretBox, userId, accountId, messageId, kind, timeZone } = options;
   const header = await requireOwnedMessage(db, { userId, accountId, messageId });
   const account = await requireOwnedAccount(db, { userId, accountId });
-  const source = await loadMessageSource({ db, accountId, messageId, secretBox });
+  const source = await fetchMessageSource({ db, accountId, messageId, secretBox });
   const parsed = await parseMessage(source);
   const original = {
     from: header.from,
