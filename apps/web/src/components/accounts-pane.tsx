@@ -62,8 +62,7 @@ export function AccountsPane({
                       messageId: null,
                       query: '',
                     })}
-                    prefetch={false}
-                    aria-current={folder.id === selectedFolderId ? 'page' : undefined}
+                            aria-current={folder.id === selectedFolderId ? 'page' : undefined}
                     className="folder-link"
                   >
                     <span aria-hidden="true" className="folder-icon">

@@ -38,7 +38,6 @@ export function ViewsNav({ accounts, current }: { accounts: Account[]; current: 
         <li key={view}>
           <Link
             href={mailHref({ view })}
-            prefetch={false}
             aria-current={view === current ? 'page' : undefined}
             className="folder-link"
           >
