@@ -2,9 +2,11 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RouterInputs, RouterOutputs } from '@youjian/api';
+import { useLocale, useTranslations } from 'next-intl';
 import { type FormEvent, useEffect, useId, useRef } from 'react';
+import { useErrorText } from '../i18n/use-error-text';
+import { formatSize } from '../lib/format-size';
 import { useTRPC } from '../trpc/react';
-import { formatSize } from './format';
 
 type Account = RouterOutputs['accounts']['list'][number];
 type Prefill = RouterOutputs['messages']['prepareReply'];
@@ -24,13 +26,13 @@ export type SendStatusTone = 'progress' | 'done' | 'failed';
 const POLL_MS = 1_000;
 const POLL_LIMIT = 120;
 
-const TITLES: Record<ResponseKind | 'new', string> = {
-  new: 'New mail',
-  reply: 'Reply',
-  replyAll: 'Reply all',
-  forward: 'Forward',
-  forwardAsAttachment: 'Forward as attachment',
-};
+const TITLES = {
+  new: 'compose.newMail',
+  reply: 'mail.reply',
+  replyAll: 'mail.replyAll',
+  forward: 'mail.forward',
+  forwardAsAttachment: 'compose.forwardAsAttachment',
+} as const satisfies Record<ResponseKind | 'new', string>;
 
 export function ComposeDialog(props: {
   request: ComposeRequest | null;
@@ -39,6 +41,7 @@ export function ComposeDialog(props: {
   onClose: () => void;
   onStatus: (status: string, tone: SendStatusTone) => void;
 }) {
+  const t = useTranslations();
   const { request, onClose } = props;
   const dialog = useRef<HTMLDialogElement>(null);
   const open = request !== null;
@@ -54,7 +57,7 @@ export function ComposeDialog(props: {
   return (
     <dialog ref={dialog} className="compose" aria-labelledby="compose-title" onClose={onClose}>
       <h2 id="compose-title" className="compose-title">
-        {TITLES[kind]}
+        {t(TITLES[kind])}
       </h2>
       {request && (
         // keyed by the opening: Cancel and Discard leave nothing behind for the next one
@@ -72,6 +75,8 @@ function ComposeBody(props: {
   onStatus: (status: string, tone: SendStatusTone) => void;
 }) {
   const { inResponseTo } = props.request;
+  const t = useTranslations('compose');
+  const errorText = useErrorText();
   const trpc = useTRPC();
   const prefill = useQuery(
     trpc.messages.prepareReply.queryOptions(
@@ -86,14 +91,14 @@ function ComposeBody(props: {
     ),
   );
   if (!inResponseTo) return <ComposeForm {...props} prefill={null} />;
-  if (prefill.isPending) return <p className="muted">Reading the original message…</p>;
+  if (prefill.isPending) return <p className="muted">{t('readingOriginal')}</p>;
   if (prefill.error) {
     return (
       <div className="stack">
-        <p className="error">{prefill.error.message}</p>
+        <p className="error">{errorText(prefill.error)}</p>
         <div className="dialog-actions">
           <button type="button" onClick={props.onClose}>
-            Cancel
+            {t('cancel')}
           </button>
         </div>
       </div>
@@ -111,6 +116,9 @@ function ComposeForm(props: {
   onStatus: (status: string, tone: SendStatusTone) => void;
 }) {
   const { request, accounts, prefill, onClose, onStatus } = props;
+  const t = useTranslations('compose');
+  const locale = useLocale();
+  const errorText = useErrorText();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const send = useMutation(trpc.messages.send.mutationOptions());
@@ -140,13 +148,13 @@ function ComposeForm(props: {
         ...trpc.messages.outgoingStatus.queryOptions({ accountId, id }),
         staleTime: 0,
       });
-      if (status.state === 'sent') return onStatus(`Sent “${subject}”.`, 'done');
+      if (status.state === 'sent') return onStatus(t('sent', { subject }), 'done');
       if (status.state === 'failed') {
-        const reason = status.lastError ?? 'the provider refused the message.';
-        return onStatus(`Not sent: ${reason}`, 'failed');
+        const reason = status.lastError ?? t('providerRefused');
+        return onStatus(t('notSent', { reason }), 'failed');
       }
     }
-    onStatus(`“${subject}” is still waiting to be sent.`, 'failed');
+    onStatus(t('stillWaiting', { subject }), 'failed');
   }
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -163,13 +171,10 @@ function ComposeForm(props: {
     };
     send.mutate(input, {
       onSuccess: ({ id }) => {
-        onStatus(`Sending “${input.subject}”…`, 'progress');
+        onStatus(t('sendingSubject', { subject: input.subject }), 'progress');
         onClose();
         followDelivery(input.accountId, id, input.subject).catch((error: unknown) =>
-          onStatus(
-            error instanceof Error ? error.message : 'Could not check the sending status.',
-            'failed',
-          ),
+          onStatus(error instanceof Error ? error.message : t('statusUnknown'), 'failed'),
         );
       },
     });
@@ -178,7 +183,7 @@ function ComposeForm(props: {
   return (
     <form className="stack" onSubmit={submit}>
       <label className="field">
-        <span>From</span>
+        <span>{t('from')}</span>
         {/* the sending mailbox defaults to the one that received the original */}
         <select name="from" defaultValue={prefill?.accountId ?? props.defaultAccountId ?? ''}>
           {accounts.map((account) => (
@@ -189,7 +194,7 @@ function ComposeForm(props: {
         </select>
       </label>
       <label className="field">
-        <span>To</span>
+        <span>{t('to')}</span>
         <input
           ref={to}
           name="to"
@@ -201,17 +206,17 @@ function ComposeForm(props: {
         />
       </label>
       <label className="field">
-        <span>Cc</span>
+        <span>{t('cc')}</span>
         <input name="cc" type="text" autoComplete="off" defaultValue={prefill?.cc} />
       </label>
       <label className="field">
-        <span>Subject</span>
+        <span>{t('subject')}</span>
         <input name="subject" type="text" autoComplete="off" defaultValue={prefill?.subject} />
       </label>
       {/* not wrapped in its label: a textarea's text is its content, and a wrapping label
           would read the whole quoted original into the field's accessible name */}
       <div className="field">
-        <label htmlFor={messageId}>Message</label>
+        <label htmlFor={messageId}>{t('message')}</label>
         <textarea
           id={messageId}
           ref={message}
@@ -222,29 +227,30 @@ function ComposeForm(props: {
       </div>
       {prefill && prefill.attachments.length > 0 && (
         <div className="field">
-          <span id={attachmentsId}>Attachments</span>
+          <span id={attachmentsId}>{t('attachments')}</span>
           <ul className="compose-attachments" aria-labelledby={attachmentsId}>
             {prefill.attachments.map((attachment) => (
               <li key={attachment.filename}>
-                {attachment.filename} <span className="muted">{formatSize(attachment.size)}</span>
+                {attachment.filename}{' '}
+                <span className="muted">{formatSize(attachment.size, locale)}</span>
               </li>
             ))}
           </ul>
         </div>
       )}
       <div role="alert" className="error">
-        {send.error?.message}
+        {send.error && errorText(send.error)}
       </div>
       <div className="dialog-actions">
         <button type="button" className="discard-button" onClick={onClose}>
-          Discard draft
+          {t('discard')}
         </button>
         <span className="spacer" />
         <button type="button" onClick={onClose}>
-          Cancel
+          {t('cancel')}
         </button>
         <button type="submit" className="primary" disabled={send.isPending}>
-          {send.isPending ? 'Sending…' : 'Send'}
+          {send.isPending ? t('sending') : t('send')}
         </button>
       </div>
     </form>

@@ -1,8 +1,11 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import { PenSquare } from 'lucide-react';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useErrorText } from '../i18n/use-error-text';
 import { useTRPC } from '../trpc/react';
 import { AccountsPane } from './accounts-pane';
 import {
@@ -20,6 +23,8 @@ const SENT_TOAST_MS = 6_000;
 
 /** The three panes: mailboxes and folders, the message list, the open message. */
 export function MailApp() {
+  const t = useTranslations('mail');
+  const errorText = useErrorText();
   const trpc = useTRPC();
   const location = useMailLocation();
   const accounts = useQuery(trpc.accounts.list.queryOptions());
@@ -36,15 +41,15 @@ export function MailApp() {
     return () => clearTimeout(timer);
   }, [sendStatus]);
 
-  if (accounts.isPending) return <p className="muted pad">Loading mailboxes…</p>;
-  if (accounts.error) return <p className="error pad">{accounts.error.message}</p>;
+  if (accounts.isPending) return <p className="muted pad">{t('loadingMailboxes')}</p>;
+  if (accounts.error) return <p className="error pad">{errorText(accounts.error)}</p>;
   if (accounts.data.length === 0) {
     return (
       <main className="empty-state">
-        <h1>Welcome to Youjian</h1>
-        <p>Link your QQ Mail, NetEase or other IMAP/SMTP mailbox to start.</p>
+        <h1>{t('welcome')}</h1>
+        <p>{t('welcomeText')}</p>
         <Link className="button primary" href="/settings">
-          Add mailbox
+          {t('addMailbox')}
         </Link>
       </main>
     );
@@ -57,9 +62,15 @@ export function MailApp() {
 
   return (
     <div className="mail-layout">
-      <div className="left-column">
-        <button type="button" className="primary compose-button" onClick={() => openCompose()}>
-          Compose
+      {/* on phones the folders open over the list at #folders (responsive.css) */}
+      <div className="left-column" id="folders">
+        <button
+          type="button"
+          className="primary compose-button icon-button"
+          onClick={() => openCompose()}
+        >
+          <PenSquare aria-hidden="true" className="icon" size={16} />
+          {t('compose')}
         </button>
         <AccountsPane
           accounts={accounts.data}
@@ -90,7 +101,7 @@ export function MailApp() {
         {sendStatus?.text}
         {sendStatus?.tone === 'failed' && (
           <button type="button" className="link-button" onClick={() => setSendStatus(null)}>
-            Dismiss
+            {t('dismiss')}
           </button>
         )}
       </p>

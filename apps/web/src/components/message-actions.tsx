@@ -2,14 +2,16 @@
 
 import { type InfiniteData, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { RouterOutputs } from '@youjian/api';
+import { Forward, Paperclip, Reply, ReplyAll } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { useId } from 'react';
+import { useErrorText } from '../i18n/use-error-text';
+import { useFolderLabel } from '../i18n/use-folder-label';
 import { useTRPC } from '../trpc/react';
 import type { ResponseKind } from './compose-dialog';
 
 type Folder = RouterOutputs['accounts']['list'][number]['folders'][number];
 type MessagePage = RouterOutputs['messages']['list'];
-
-const folderLabel = (folder: Folder) => (folder.role === 'inbox' ? 'Inbox' : folder.name);
 
 /**
  * Archive, Delete, Spam / Not spam and Move to for one or several messages of a mailbox.
@@ -27,6 +29,9 @@ export function MessageActions(props: {
   onDone?: () => void;
 }) {
   const { accountId, messageIds, folder, folders, label } = props;
+  const t = useTranslations('mail');
+  const folderLabel = useFolderLabel();
+  const errorText = useErrorText();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const moveId = useId();
@@ -72,30 +77,30 @@ export function MessageActions(props: {
   return (
     // a fieldset groups the controls under one accessible name; no frame of its own
     <fieldset className="message-actions" style={{ border: 0, padding: 0, minWidth: 0 }}>
-      <legend className="sr-only">{`Actions for ${label}`}</legend>
+      <legend className="sr-only">{t('actionsFor', { label })}</legend>
       {!inArchive && (
         <button type="button" onClick={() => archive.mutate(selection)}>
-          Archive
+          {t('archive')}
         </button>
       )}
       <button
         type="button"
-        title={inTrash ? 'Delete for good' : 'Move to Trash'}
+        title={inTrash ? t('deleteForGood') : t('moveToTrash')}
         onClick={() => remove.mutate(selection)}
       >
-        {inTrash ? 'Delete forever' : 'Delete'}
+        {inTrash ? t('deleteForever') : t('delete')}
       </button>
       {inJunk ? (
         <button type="button" onClick={() => notSpam.mutate(selection)}>
-          Not spam
+          {t('notSpam')}
         </button>
       ) : (
         <button type="button" onClick={() => spam.mutate(selection)}>
-          Spam
+          {t('spam')}
         </button>
       )}
       <label htmlFor={moveId} className="sr-only">
-        Move to
+        {t('moveToLabel')}
       </label>
       <select
         id={moveId}
@@ -105,7 +110,7 @@ export function MessageActions(props: {
           if (toMailboxId) move.mutate({ ...selection, toMailboxId });
         }}
       >
-        <option value="">Move to…</option>
+        <option value="">{t('moveTo')}</option>
         {targets.map((target) => (
           <option key={target.id} value={target.id}>
             {folderLabel(target)}
@@ -114,28 +119,30 @@ export function MessageActions(props: {
       </select>
       {error && (
         <span className="error" role="alert">
-          {error.message}
+          {errorText(error)}
         </span>
       )}
     </fieldset>
   );
 }
 
-const RESPONSES: Array<{ kind: ResponseKind; label: string }> = [
-  { kind: 'reply', label: 'Reply' },
-  { kind: 'replyAll', label: 'Reply all' },
-  { kind: 'forward', label: 'Forward' },
-  { kind: 'forwardAsAttachment', label: 'Forward as attachment' },
-];
+const RESPONSES = [
+  { kind: 'reply', label: 'reply', Icon: Reply },
+  { kind: 'replyAll', label: 'replyAll', Icon: ReplyAll },
+  { kind: 'forward', label: 'forward', Icon: Forward },
+  { kind: 'forwardAsAttachment', label: 'forwardAsAttachment', Icon: Paperclip },
+] as const satisfies ReadonlyArray<{ kind: ResponseKind; label: string; Icon: unknown }>;
 
 /** Reply, Reply all, Forward and Forward as attachment for the open message. */
 export function ReplyButtons({ onRespond }: { onRespond: (kind: ResponseKind) => void }) {
+  const t = useTranslations('mail');
   return (
     <fieldset className="message-actions reply-actions">
-      <legend className="sr-only">Respond</legend>
-      {RESPONSES.map(({ kind, label }) => (
-        <button key={kind} type="button" onClick={() => onRespond(kind)}>
-          {label}
+      <legend className="sr-only">{t('respond')}</legend>
+      {RESPONSES.map(({ kind, label, Icon }) => (
+        <button key={kind} type="button" className="icon-button" onClick={() => onRespond(kind)}>
+          <Icon aria-hidden="true" className="icon" size={16} />
+          {t(label)}
         </button>
       ))}
     </fieldset>

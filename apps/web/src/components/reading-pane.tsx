@@ -2,12 +2,18 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RouterOutputs } from '@youjian/api';
+import { ArrowLeft, Star } from 'lucide-react';
+import Link from 'next/link';
 import { useRouter } from 'next/navigation';
+import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
+import { useErrorText } from '../i18n/use-error-text';
+import { formatFullDate } from '../lib/format-date';
+import { formatSize } from '../lib/format-size';
 import { mailFrameDocument } from '../lib/mail-frame';
 import { useTRPC } from '../trpc/react';
 import type { InResponseTo } from './compose-dialog';
-import { formatAddress, formatSize } from './format';
+import { formatAddress } from './format';
 import { useMailLocation } from './mail-location';
 import { MessageActions, ReplyButtons } from './message-actions';
 
@@ -27,6 +33,8 @@ export function ReadingPane({
   /** opens compose to reply to or forward the open message */
   onRespond: (inResponseTo: InResponseTo) => void;
 }) {
+  const t = useTranslations('mail');
+  const errorText = useErrorText();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   // remote images are shown for the one message the user asked for, not the next one
@@ -57,13 +65,12 @@ export function ReadingPane({
     });
   }, [openedId, openedUnread, accountId, markReadAsync, queryClient, trpc]);
 
-  if (!messageId)
-    return <div className="reading-pane empty muted">Select a message to read it.</div>;
-  if (open.isPending) return <div className="reading-pane muted pad">Opening…</div>;
+  if (!messageId) return <div className="reading-pane empty muted">{t('selectMessage')}</div>;
+  if (open.isPending) return <div className="reading-pane muted pad">{t('opening')}</div>;
   if (open.error) {
     return (
       <div className="reading-pane pad">
-        <p className="error">{open.error.message}</p>
+        <p className="error">{errorText(open.error)}</p>
       </div>
     );
   }
@@ -87,12 +94,20 @@ function MessageView(props: {
 }) {
   const { message, showImages, folders } = props;
   const { body } = message;
+  const t = useTranslations('mail');
+  const locale = useLocale();
+  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const router = useRouter();
   const location = useMailLocation();
   return (
-    <article className="reading-pane">
+    <article className="reading-pane" aria-labelledby="reading-subject">
       <header className="message-header">
-        <h2>{message.subject || '(no subject)'}</h2>
+        {/* phones show one pane at a time: this leads back to the list (responsive.css) */}
+        <Link className="back-link" href={location.href({ messageId: null })} scroll={false}>
+          <ArrowLeft aria-hidden="true" className="icon" size={18} />
+          {t('backToList')}
+        </Link>
+        <h2 id="reading-subject">{message.subject || t('noSubject')}</h2>
         <ReplyButtons
           onRespond={(kind) =>
             props.onRespond({ kind, accountId: message.accountId, messageId: message.id })
@@ -105,48 +120,48 @@ function MessageView(props: {
           messageIds={[message.id]}
           folder={folders.find((folder) => folder.id === message.mailboxId) ?? null}
           folders={folders}
-          label="this message"
+          label={t('thisMessage')}
           onDone={() => router.push(location.href({ messageId: null }), { scroll: false })}
         />
         <dl className="address-lines">
-          <dt>From</dt>
-          <dd>{message.from ? formatAddress(message.from) : '(unknown sender)'}</dd>
-          <dt>To</dt>
+          <dt>{t('from')}</dt>
+          <dd>{message.from ? formatAddress(message.from) : t('unknownSender')}</dd>
+          <dt>{t('to')}</dt>
           <dd>{message.to.map(formatAddress).join(', ') || '—'}</dd>
           {message.cc.length > 0 && (
             <>
-              <dt>Cc</dt>
+              <dt>{t('cc')}</dt>
               <dd>{message.cc.map(formatAddress).join(', ')}</dd>
             </>
           )}
-          <dt>Date</dt>
+          <dt>{t('date')}</dt>
           <dd>
             <time dateTime={(message.sentAt ?? message.receivedAt).toISOString()}>
-              {(message.sentAt ?? message.receivedAt).toLocaleString()}
+              {formatFullDate(message.sentAt ?? message.receivedAt, { locale, timeZone })}
             </time>
           </dd>
         </dl>
       </header>
       {body.sourceUrl && (
         <p className="notice" role="status">
-          This message could not be read as a whole; what could be read is shown below.{' '}
+          {t('unreadable')}{' '}
           <a href={body.sourceUrl} download>
-            Download its source
+            {t('downloadSource')}
           </a>
         </p>
       )}
       {body.hasRemoteImages && !showImages && (
         <p className="notice">
-          Remote images are blocked to protect your privacy.{' '}
+          {t('imagesBlocked')}{' '}
           <button type="button" onClick={props.onShowImages}>
-            Show remote images
+            {t('showImages')}
           </button>
         </p>
       )}
       {body.html !== null ? (
         <iframe
           className="message-frame"
-          title="Mail body"
+          title={t('mailBody')}
           sandbox=""
           srcDoc={mailFrameDocument({
             html: body.html,
@@ -161,7 +176,7 @@ function MessageView(props: {
       )}
       {body.attachments.length > 0 && (
         <section className="attachments">
-          <h3>Attachments</h3>
+          <h3>{t('attachments')}</h3>
           <ul>
             {body.attachments.map((attachment) => (
               <li key={attachment.index}>
@@ -171,7 +186,7 @@ function MessageView(props: {
                 >
                   {attachment.filename}
                 </a>{' '}
-                <span className="muted">{formatSize(attachment.size)}</span>
+                <span className="muted">{formatSize(attachment.size, locale)}</span>
               </li>
             ))}
           </ul>
@@ -182,6 +197,8 @@ function MessageView(props: {
 }
 
 function FlagButtons({ message }: { message: OpenMessage }) {
+  const t = useTranslations('mail');
+  const errorText = useErrorText();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [flagged, setFlagged] = useState(message.flagged);
@@ -199,13 +216,20 @@ function FlagButtons({ message }: { message: OpenMessage }) {
     <div className="message-actions">
       <button
         type="button"
+        className="icon-button"
         aria-pressed={flagged}
         onClick={() => {
           setFlagged(!flagged);
           setFlags.mutate({ ...ids, flagged: !flagged });
         }}
       >
-        {flagged ? '★ Starred' : '☆ Star'}
+        <Star
+          aria-hidden="true"
+          className="icon"
+          size={16}
+          fill={flagged ? 'currentColor' : 'none'}
+        />
+        {flagged ? t('starred') : t('star')}
       </button>
       <button
         type="button"
@@ -215,9 +239,9 @@ function FlagButtons({ message }: { message: OpenMessage }) {
           setFlags.mutate({ ...ids, seen: false });
         }}
       >
-        {unread ? 'Marked unread' : 'Mark unread'}
+        {unread ? t('markedUnread') : t('markUnread')}
       </button>
-      {setFlags.error && <span className="error">{setFlags.error.message}</span>}
+      {setFlags.error && <span className="error">{errorText(setFlags.error)}</span>}
     </div>
   );
 }

@@ -11,7 +11,8 @@ export function useErrorText(): (error: unknown) => string {
   const t = useTranslations('errors');
   const units = useTranslations('units');
   return (error) => {
-    const { key, wait } = appErrorMessage(error);
-    return t(key, { wait: wait ? units(wait.unit, { count: wait.count }) : '' });
+    const { key, wait, detail } = appErrorMessage(error);
+    const sentence = t(key, { wait: wait ? units(wait.unit, { count: wait.count }) : '' });
+    return detail ? `${sentence} ${detail}` : sentence;
   };
 }

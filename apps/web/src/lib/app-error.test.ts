@@ -22,6 +22,16 @@ describe('appErrorMessage', () => {
     });
   });
 
+  it('keeps the server sentence naming the field of invalid input', () => {
+    const error = Object.assign(new Error('“bob@” is not an e-mail address.'), {
+      data: { appCode: 'INVALID_INPUT' },
+    });
+    expect(appErrorMessage(error)).toEqual({
+      key: 'invalidInput',
+      detail: '“bob@” is not an e-mail address.',
+    });
+  });
+
   it('gives a generic sentence for anything else, never the server text', () => {
     expect(appErrorMessage(new Error('relation "x" does not exist'))).toEqual({ key: 'unknown' });
     expect(appErrorMessage({ data: { appCode: 'SOMETHING_NEW' } })).toEqual({ key: 'unknown' });

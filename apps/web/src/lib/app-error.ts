@@ -31,7 +31,12 @@ interface ErrorData {
  * code (and for a limit, the wait), the words come from the user's catalogue. Anything
  * without a known code reads as a generic failure, never as the server's text.
  */
-export function appErrorMessage(error: unknown): { key: AppErrorKey; wait?: Wait } {
+export function appErrorMessage(error: unknown): {
+  key: AppErrorKey;
+  wait?: Wait;
+  /** INVALID_INPUT: the server's sentence naming the field (not yet a code of its own) */
+  detail?: string;
+} {
   const data =
     typeof error === 'object' && error !== null && 'data' in error
       ? (error.data as ErrorData | undefined)
@@ -39,5 +44,7 @@ export function appErrorMessage(error: unknown): { key: AppErrorKey; wait?: Wait
   const code = data?.appCode ?? (data?.code === 'UNAUTHORIZED' ? 'UNAUTHENTICATED' : undefined);
   const key = (code && KEY_OF_APP_CODE[code]) || 'unknown';
   if (key === 'rateLimited') return { key, wait: waitOf(data?.retryAfter ?? 60) };
+  const message = error instanceof Error ? error.message : undefined;
+  if (key === 'invalidInput' && message) return { key, detail: message };
   return { key };
 }

@@ -22,6 +22,10 @@ export default async function MailLayout({ children }: { children: ReactNode }) 
             Youjian <span lang="zh-CN">邮件</span>
           </Link>
           <div className="header-actions">
+            {/* phones: the folders pane opens over the list (responsive.css) */}
+            <a href="#folders" className="folders-link">
+              {t('backToFolders')}
+            </a>
             <span className="muted">{session.user.email}</span>
             <Link href="/settings">{t('settings')}</Link>
             <SignOutButton />

@@ -1,0 +1,110 @@
+import { expect, type Page, test } from '@playwright/test';
+import { deliverMessage } from '@youjian/mailstack';
+
+/**
+ * A new user whose browser asks for Chinese: every step reads in 简体中文 — sign-up,
+ * linking a QQ mailbox, reading a mail and opening a reply — and Settings switches the language
+ * (kept per user) and the theme.
+ */
+const run = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+const subject = `项目周报 ${run}`;
+
+test.use({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+
+async function signUp(page: Page, who: string) {
+  await page.goto('/sign-up');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(page.getByRole('heading', { name: '创建账户' })).toBeVisible();
+  await page.getByLabel('邮箱地址').fill(`e2e-zh-${who}-${run}@example.test`);
+  await page.getByLabel('密码').fill('correct horse battery staple');
+  await page.getByRole('button', { name: '注册' }).click();
+  await expect(page).not.toHaveURL(/sign-up/);
+}
+
+async function linkQqMailbox(page: Page) {
+  await page.goto('/settings');
+  await expect(page.getByRole('heading', { name: '设置', level: 1 })).toBeVisible();
+  await page.getByLabel('服务商').selectOption({ label: 'QQ 邮箱' });
+  await page.getByLabel('邮箱地址').fill('alice@qq.test');
+  await page.getByLabel('授权码').fill('wrong-code');
+  await page.getByRole('button', { name: '添加邮箱' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: '授权码' })).toBeVisible();
+  await page.getByLabel('授权码').fill('alice-auth-code');
+  await page.getByRole('button', { name: '添加邮箱' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'alice@qq.test' })).toContainText(
+    '已添加',
+  );
+}
+
+test('a Chinese-speaking user signs up, links QQ Mail and reads in Chinese', async ({ page }) => {
+  await signUp(page, 'reader');
+  await expect(page.getByRole('link', { name: '设置' })).toBeVisible();
+  await linkQqMailbox(page);
+
+  await deliverMessage({
+    from: 'bob@163.test',
+    to: 'alice@qq.test',
+    raw: [
+      'From: bob@163.test',
+      'To: alice@qq.test',
+      `Subject: =?UTF-8?B?${Buffer.from(subject).toString('base64')}?=`,
+      `Date: ${new Date().toUTCString()}`,
+      `Message-ID: <${run}-zh@163.test>`,
+      'MIME-Version: 1.0',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      `本周完成了登录页面。${run}`,
+      '',
+    ].join('\r\n'),
+  });
+
+  await page.goto('/');
+  const item = page.getByRole('listitem').filter({ hasText: subject });
+  await expect(item).toBeVisible({ timeout: 60_000 });
+  await expect(page).toHaveTitle(/^\(\d+\) 所有收件箱 · Youjian$/);
+  await item.click();
+  const reading = page.getByRole('article');
+  await expect(reading.getByRole('heading', { name: subject })).toBeVisible();
+  await expect(reading).toContainText('本周完成了登录页面');
+  await expect(reading.getByRole('button', { name: '回复全部' })).toBeVisible();
+  await expect(reading.getByRole('button', { name: '转发', exact: true })).toBeVisible();
+
+  await reading.getByRole('button', { name: '回复', exact: true }).click();
+  const compose = page.getByRole('dialog', { name: '回复' });
+  await expect(compose.getByLabel('收件人', { exact: true })).toHaveValue(/bob@163\.test/);
+  await expect(compose.getByRole('button', { name: '发送' })).toBeVisible();
+  await compose.getByRole('button', { name: '取消' }).click();
+  await expect(page.getByRole('button', { name: '写信' })).toBeVisible();
+});
+
+test('Settings switches language and theme, and the language is kept for the user', async ({
+  page,
+  context,
+}) => {
+  await signUp(page, 'settings');
+  await page.goto('/settings');
+  await page.getByRole('radiogroup', { name: '主题' }).getByRole('radio', { name: '深色' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+
+  await page
+    .getByRole('radiogroup', { name: '语言' })
+    .getByRole('radio', { name: 'English' })
+    .click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+  await expect(
+    page.getByRole('radiogroup', { name: 'Theme' }).getByRole('radio', { name: 'Dark' }),
+  ).toBeChecked();
+
+  // kept per user, not only in this browser: without the cookies the choice still holds
+  await context.clearCookies({ name: 'youjian-locale' });
+  await context.clearCookies({ name: 'youjian-theme' });
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page
+    .getByRole('radiogroup', { name: 'Language' })
+    .getByRole('radio', { name: '简体中文' })
+    .click();
+  await expect(page.getByRole('heading', { name: '设置', level: 1 })).toBeVisible();
+});
