@@ -69,7 +69,11 @@ async function signUpWithMailboxes(page: Page) {
 
 async function openFolder(page: Page, address: string, folder: RegExp) {
   const account = page.getByRole('navigation').getByRole('group', { name: address });
-  await account.getByRole('link', { name: folder }).click();
+  const link = account.getByRole('link', { name: folder });
+  await link.click();
+  // the previous folder's rows stay on screen until the navigation lands: a row of the
+  // right subject there (alice's "Re: …") must not be taken for one of this folder
+  await expect(link).toHaveAttribute('aria-current', 'page');
 }
 
 async function openMessage(page: Page, text: string, nth = 0) {
