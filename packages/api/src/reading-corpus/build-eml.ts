@@ -104,3 +104,11 @@ export const PIXEL_PNG = [
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmM',
   'IQAAAABJRU5ErkJggg==',
 ];
+
+/**
+ * The header lines every fixture carries besides its own From/To/Subject: Date, a
+ * Message-ID `<id@domain>` (RFC 5322 §3.6.4) and MIME-Version.
+ */
+export function messageHead(id: string, date: string, domain = 'corpus.example.test'): string[] {
+  return [`Date: ${date}`, `Message-ID: <${id}@${domain}>`, 'MIME-Version: 1.0'];
+}

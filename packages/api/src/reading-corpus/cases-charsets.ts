@@ -3,6 +3,7 @@ import {
   base64Lines,
   bytesOf,
   eml,
+  messageHead,
   raw,
   splitWordsB,
   splitWordsQ,
@@ -11,11 +12,7 @@ import {
 } from './build-eml';
 import type { CorpusCase } from './corpus-case';
 
-const head = (id: string, date = 'Tue, 05 Mar 2024 10:00:00 +0800') => [
-  `Date: ${date}`,
-  `Message-ID: <${id}@corpus.example.test>`,
-  'MIME-Version: 1.0',
-];
+const head = (id: string, date = 'Tue, 05 Mar 2024 10:00:00 +0800') => messageHead(id, date);
 
 export const charsetCases: CorpusCase[] = [
   {

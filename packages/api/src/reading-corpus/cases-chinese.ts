@@ -3,14 +3,20 @@
  * sees: GB18030 bodies and headers, encoded words split inside a character, RFC 2231
  * continued Chinese file names, GBK HTML in multipart/alternative, replies by 回复 and 答复.
  */
-import { base64Lines, bytesOf, eml, percent, splitWordsB, splitWordsQ, wordB } from './build-eml';
+import {
+  base64Lines,
+  bytesOf,
+  eml,
+  messageHead,
+  percent,
+  splitWordsB,
+  splitWordsQ,
+  wordB,
+} from './build-eml';
 import type { CorpusCase } from './corpus-case';
 
-const head = (id: string, date = 'Fri, 12 Apr 2024 09:30:00 +0800') => [
-  `Date: ${date}`,
-  `Message-ID: <${id}@cn.example.test>`,
-  'MIME-Version: 1.0',
-];
+const head = (id: string, date = 'Fri, 12 Apr 2024 09:30:00 +0800') =>
+  messageHead(id, date, 'cn.example.test');
 
 const gbText = (text: string, charset = 'GB18030') => [
   `Content-Type: text/plain; charset=${charset}`,

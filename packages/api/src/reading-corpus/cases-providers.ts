@@ -1,12 +1,17 @@
 /** The Chinese shapes QQ Mail and NetEase produce: GB18030 everywhere, RFC 2231 names. */
-import { base64Lines, bytesOf, eml, percent, raw, splitWordsB, wordB } from './build-eml';
+import {
+  base64Lines,
+  bytesOf,
+  eml,
+  messageHead,
+  percent,
+  raw,
+  splitWordsB,
+  wordB,
+} from './build-eml';
 import type { CorpusCase } from './corpus-case';
 
-const head = (id: string) => [
-  'Date: Thu, 07 Mar 2024 14:20:00 +0800',
-  `Message-ID: <${id}@corpus.example.test>`,
-  'MIME-Version: 1.0',
-];
+const head = (id: string) => messageHead(id, 'Thu, 07 Mar 2024 14:20:00 +0800');
 
 export const providerCases: CorpusCase[] = [
   {

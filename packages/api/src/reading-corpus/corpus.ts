@@ -1,15 +1,18 @@
 /** Every message of the reading corpus, grouped by kind in files of their own. */
+
+import { attachmentCases } from './cases-attachments';
 import { charsetCases } from './cases-charsets';
 import { chineseCases } from './cases-chinese';
-import { partCases } from './cases-parts';
 import { providerCases } from './cases-providers';
 import { sameSubjectCases } from './cases-same-subject';
+import { structureCases } from './cases-structure';
 import { threadCases } from './cases-threads';
 import type { CorpusCase } from './corpus-case';
 
 export const corpus: CorpusCase[] = [
   ...charsetCases,
-  ...partCases,
+  ...attachmentCases,
+  ...structureCases,
   ...providerCases,
   ...threadCases,
   ...sameSubjectCases,

@@ -3,7 +3,7 @@
  * hostile senders break them, built in the test rather than stored, so a 30 MB attachment
  * and a 10 MB line cost no repository space. Each says what a person must see of it.
  */
-import { base64Lines, bytesOf, eml } from './build-eml';
+import { base64Lines, bytesOf, eml, messageHead } from './build-eml';
 
 export interface MalformedCase {
   id: string;
@@ -23,9 +23,7 @@ const head = (id: string, subject: string) => [
   'From: Sender <sender@malformed.example.test>',
   'To: reader@malformed.example.test',
   `Subject: ${subject}`,
-  'Date: Mon, 03 Mar 2025 10:00:00 +0800',
-  `Message-ID: <${id}@malformed.example.test>`,
-  'MIME-Version: 1.0',
+  ...messageHead(id, 'Mon, 03 Mar 2025 10:00:00 +0800', 'malformed.example.test'),
 ];
 
 /** `depth` multiparts nested one in the other around one text part. */
