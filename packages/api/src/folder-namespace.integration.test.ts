@@ -10,7 +10,12 @@ import { closeImap, openImap } from '@youjian/mail';
 import { appendMessage, connectImap, createMailUser, MAILSTACK } from '@youjian/mailstack';
 import { accountCredentials, applyPendingOps, syncAccount } from '@youjian/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createProductUser, createTestApi, type TestApi } from './test-support.integration-helpers';
+import {
+  createProductUser,
+  createTestApi,
+  linkStackMailbox,
+  type TestApi,
+} from './test-support.integration-helpers';
 
 let api: TestApi;
 let userId: string;
@@ -75,25 +80,7 @@ beforeAll(async () => {
   api = await createTestApi();
   userId = await createProductUser(api, 'courier-user@example.test');
   mailUser = await createMailUser('courier.test');
-  const { imap, smtp } = MAILSTACK.providers.courier;
-  const [row] = await db()
-    .insert(mailAccount)
-    .values({
-      userId,
-      address: mailUser.address,
-      provider: 'custom',
-      username: mailUser.address,
-      imapHost: imap.host,
-      imapPort: imap.port,
-      imapSecurity: imap.security,
-      smtpHost: smtp.host,
-      smtpPort: smtp.port,
-      smtpSecurity: smtp.security,
-      secretSealed: api.secretBox.seal(mailUser.authCode),
-    })
-    .returning({ id: mailAccount.id });
-  if (!row) throw new Error('account not inserted');
-  accountId = row.id;
+  accountId = await linkStackMailbox(api, userId, mailUser, MAILSTACK.providers.courier);
   await sync();
 });
 
