@@ -1,7 +1,7 @@
-import { getHTTPStatusCodeFromError } from '@trpc/server/http';
-import { getAttachment, toTRPCError } from '@youjian/api';
+import { getAttachment } from '@youjian/api';
 import { z } from 'zod';
 import { attachmentHeaders } from '../../../../../../lib/attachment-headers';
+import { downloadErrorResponse } from '../../../../../../server/download-error';
 import { services } from '../../../../../../server/services';
 import { sessionOf } from '../../../../../../server/session';
 
@@ -47,13 +47,7 @@ export async function GET(
     }
     return new Response(attachment.content, { headers: attachmentHeaders(attachment) });
   } catch (error) {
-    // the same mapping as the API: a precise message for known failures, nothing internal
-    const trpcError = toTRPCError(error);
-    if (trpcError.code === 'INTERNAL_SERVER_ERROR') {
-      console.error('attachment download:', error);
-      return new Response('Download failed.', { status: 500 });
-    }
-    return new Response(trpcError.message, { status: getHTTPStatusCodeFromError(trpcError) });
+    return downloadErrorResponse(error, 'attachment download');
   }
 }
 
