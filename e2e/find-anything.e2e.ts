@@ -1,5 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { deliverMessage } from '@youjian/mailstack';
+import { linkAliceAndBob, signUp } from './ui-fixture';
 
 /**
  * Issue 11 in the browser: All inboxes shows both linked mailboxes' mail, the search box
@@ -35,27 +36,8 @@ async function deliver(to: string, from: string, subject: string, body: string) 
 }
 
 async function signUpWithBothMailboxes(page: Page) {
-  await page.goto('/sign-up');
-  const name = page.getByLabel('Name');
-  if (await name.count()) await name.fill('E2E 用户');
-  await page.getByLabel('Email').fill(`find-${run}-${letters()}@example.test`);
-  await page.getByLabel('Password').fill('correct horse battery staple');
-  await page.getByRole('button', { name: 'Sign up' }).click();
-  await expect(page).not.toHaveURL(/sign-up/);
-  for (const [provider, address, code] of [
-    ['QQ Mail', 'alice@qq.test', 'alice-auth-code'],
-    ['163', 'bob@163.test', 'bob-auth-code'],
-  ] as const) {
-    await page.goto('/settings');
-    await page.getByLabel('Provider').selectOption({ label: provider });
-    await page.getByLabel('Email address').fill(address);
-    await page.getByLabel('Authorization code').fill(code);
-    await page.getByRole('button', { name: 'Add mailbox' }).click();
-    await expect(page.getByRole('listitem').filter({ hasText: address })).toBeVisible({
-      timeout: 60_000,
-    });
-  }
-  await page.goto('/');
+  await signUp(page, `find-${run}-${letters()}@example.test`, 'E2E 用户');
+  await linkAliceAndBob(page);
 }
 
 async function search(page: Page, query: string) {

@@ -1,6 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { deliverMessage } from '@youjian/mailstack';
 import pg from 'pg';
+import { linkAliceAndBob, signUp } from './ui-fixture';
 
 /**
  * Answering mail as a new user does it: bob@163.test replies to a mail from alice@qq.test
@@ -44,27 +45,8 @@ function mailWithAttachment(): string {
 }
 
 async function signUpWithMailboxes(page: Page) {
-  await page.goto('/sign-up');
-  const name = page.getByLabel('Name');
-  if (await name.count()) await name.fill(userName);
-  await page.getByLabel('Email').fill(`${userName}@example.test`);
-  await page.getByLabel('Password').fill('correct horse battery staple');
-  await page.getByRole('button', { name: 'Sign up' }).click();
-  await expect(page).not.toHaveURL(/sign-up/);
-  for (const [provider, address, code] of [
-    ['QQ Mail', 'alice@qq.test', 'alice-auth-code'],
-    ['163', 'bob@163.test', 'bob-auth-code'],
-  ] as const) {
-    await page.goto('/settings');
-    await page.getByLabel('Provider').selectOption({ label: provider });
-    await page.getByLabel('Email address').fill(address);
-    await page.getByLabel('Authorization code').fill(code);
-    await page.getByRole('button', { name: 'Add mailbox' }).click();
-    await expect(page.getByRole('listitem').filter({ hasText: address })).toBeVisible({
-      timeout: 60_000,
-    });
-  }
-  await page.goto('/');
+  await signUp(page, `${userName}@example.test`, userName);
+  await linkAliceAndBob(page);
 }
 
 async function openFolder(page: Page, address: string, folder: RegExp) {

@@ -1,6 +1,41 @@
 import { type BrowserContext, expect, type Page } from '@playwright/test';
 import { deliverMessage } from '@youjian/mailstack';
 
+/** Signs up a new product user (filling Name where the form has it) and waits to be in. */
+export async function signUp(page: Page, email: string, name?: string): Promise<void> {
+  await page.goto('/sign-up');
+  const nameField = page.getByLabel('Name');
+  if (name && (await nameField.count())) await nameField.fill(name);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill('correct horse battery staple');
+  await page.getByRole('button', { name: 'Sign up' }).click();
+  await expect(page).not.toHaveURL(/sign-up/);
+}
+
+/** Links a mailbox of the local stack through Settings, as a new user would. */
+export async function linkMailbox(
+  page: Page,
+  provider: 'QQ Mail' | '163',
+  address: string,
+  authCode: string,
+): Promise<void> {
+  await page.goto('/settings');
+  await page.getByLabel('Provider').selectOption({ label: provider });
+  await page.getByLabel('Email address').fill(address);
+  await page.getByLabel('Authorization code').fill(authCode);
+  await page.getByRole('button', { name: 'Add mailbox' }).click();
+  await expect(page.getByRole('listitem').filter({ hasText: address })).toBeVisible({
+    timeout: 60_000,
+  });
+}
+
+/** alice@qq.test and bob@163.test, linked in that order, then the mail page. */
+export async function linkAliceAndBob(page: Page): Promise<void> {
+  await linkMailbox(page, 'QQ Mail', 'alice@qq.test', 'alice-auth-code');
+  await linkMailbox(page, '163', 'bob@163.test', 'bob-auth-code');
+  await page.goto('/');
+}
+
 /**
  * A signed-up user with alice@qq.test linked and one Chinese mail in her inbox, for the
  * pages that the accessibility checks and the screenshots look at. The names are English:
@@ -9,17 +44,8 @@ import { deliverMessage } from '@youjian/mailstack';
 export async function userWithMail(page: Page, label: string): Promise<{ subject: string }> {
   const run = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
   const subject = `季度预算 会议纪要 ${run}`;
-  await page.goto('/sign-up');
-  await page.getByLabel('Email').fill(`e2e-${label}-${run}@example.test`);
-  await page.getByLabel('Password').fill('correct horse battery staple');
-  await page.getByRole('button', { name: 'Sign up' }).click();
-  await expect(page).not.toHaveURL(/sign-up/);
-  await page.goto('/settings');
-  await page.getByLabel('Provider').selectOption({ label: 'QQ Mail' });
-  await page.getByLabel('Email address').fill('alice@qq.test');
-  await page.getByLabel('Authorization code').fill('alice-auth-code');
-  await page.getByRole('button', { name: 'Add mailbox' }).click();
-  await expect(page.getByRole('listitem').filter({ hasText: 'alice@qq.test' })).toBeVisible();
+  await signUp(page, `e2e-${label}-${run}@example.test`);
+  await linkMailbox(page, 'QQ Mail', 'alice@qq.test', 'alice-auth-code');
   await deliverMessage({
     from: 'bob@163.test',
     to: 'alice@qq.test',
