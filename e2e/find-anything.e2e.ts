@@ -103,6 +103,9 @@ test('the keyboard alone moves, opens, replies and archives (j, k, o, r, e)', as
   const first = `键盘 ${run} first`;
   const second = `键盘 ${run} second`;
   await deliver('alice@qq.test', 'news@example.test', first, '第一封');
+  // the server's arrival time (INTERNALDATE) has whole seconds: in the same second the two
+  // would tie and list in id order, so "second" must arrive in a later second to be newest
+  await new Promise((resolve) => setTimeout(resolve, 1_500));
   await deliver('alice@qq.test', 'news@example.test', second, '第二封');
   await signUpWithBothMailboxes(page);
   await search(page, `键盘 ${run}`);
