@@ -52,10 +52,29 @@ export function decideEgress(request: EgressRequest): EgressDecision {
   if (request.addresses === null) {
     return { type: 'resolve', reason: allowListed ? 'allow-listed' : 'mail port' };
   }
-  const [first] = request.addresses;
+  return decideResolvedAddresses(request.addresses, allowListed);
+}
+
+/** The part of a decision taken on the resolver's answer, shared by mail and web egress. */
+export type ResolvedAddressDecision = Extract<
+  EgressDecision,
+  { type: 'connect' } | { reason: 'address' | 'no address' }
+>;
+
+/**
+ * Pure: where a host whose name resolved to `addresses` may be reached. An allow-listed
+ * host connects to its first address; any other host is refused when ANY address is not
+ * public (a name that also resolves to 127.0.0.1 is a rebinding attempt), else connects to
+ * the first address — the one that was checked.
+ */
+export function decideResolvedAddresses(
+  addresses: readonly string[],
+  allowListed: boolean,
+): ResolvedAddressDecision {
+  const [first] = addresses;
   if (first === undefined) return { type: 'refuse', reason: 'no address' };
   if (allowListed) return { type: 'connect', address: first, reason: 'allow-listed' };
-  for (const address of request.addresses) {
+  for (const address of addresses) {
     const kind = addressClass(address);
     if (kind !== 'public')
       return { type: 'refuse', reason: 'address', address, addressClass: kind };

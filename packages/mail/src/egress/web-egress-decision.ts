@@ -2,8 +2,9 @@
  * The egress rule for web fetches the service makes on a user's behalf (remote images of
  * a mail, through the image proxy): a pure decision, executed by http-image.ts.
  */
-import { type AddressClass, addressClass } from './address-class';
+import type { AddressClass } from './address-class';
 import { type AllowedMailHost, isAllowedMailHost, normalizeHost } from './allowed-hosts';
+import { decideResolvedAddresses } from './egress-decision';
 
 /** http 80 and https 443 (RFC 9110 §4.2): a mail's images have no reason to name another port. */
 export const WEB_PORTS: Readonly<Record<'http:' | 'https:', number>> = {
@@ -43,13 +44,5 @@ export function decideWebEgress(request: {
   if (request.addresses === null) {
     return { type: 'resolve', host, port, reason: allowListed ? 'allow-listed' : 'web port' };
   }
-  const [first] = request.addresses;
-  if (first === undefined) return { type: 'refuse', reason: 'no address' };
-  if (allowListed) return { type: 'connect', address: first, reason: 'allow-listed' };
-  for (const address of request.addresses) {
-    const kind = addressClass(address);
-    if (kind !== 'public')
-      return { type: 'refuse', reason: 'address', address, addressClass: kind };
-  }
-  return { type: 'connect', address: first, reason: 'public address' };
+  return decideResolvedAddresses(request.addresses, allowListed);
 }
