@@ -226,6 +226,15 @@ export const message = pgTable(
       .on(t.accountId, t.receivedAt.desc().nullsFirst(), t.id.desc().nullsFirst())
       .where(sql`not ${t.seen}`),
     index('message_account_message_id_idx').on(t.accountId, t.messageId),
+    // A conversation's messages, newest first: the conversation list keeps a row only when
+    // no newer message of its thread is in view, one probe of this index per row, and reads
+    // each listed conversation's members (count, markers, participants) from it.
+    index('message_account_thread_idx').on(
+      t.accountId,
+      t.threadId,
+      t.receivedAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
     // what the body index still has to read, newest first; empty once it caught up
     index('message_body_pending_idx')
       .on(t.accountId, t.mailboxId, t.uid.desc())

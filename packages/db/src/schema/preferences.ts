@@ -16,5 +16,7 @@ export const userPreferences = pgTable('user_preferences', {
   theme: text('theme'),
   /** 'comfortable' | 'compact' message list rows */
   density: text('density'),
+  /** 'conversation' (messages grouped by thread, the default) | 'message' (one row per message) */
+  readingMode: text('reading_mode'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

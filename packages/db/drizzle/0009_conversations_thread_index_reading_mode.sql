@@ -1,0 +1,2 @@
+ALTER TABLE "user_preferences" ADD COLUMN "reading_mode" text;--> statement-breakpoint
+CREATE INDEX "message_account_thread_idx" ON "message" USING btree ("account_id","thread_id","received_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);
