@@ -5,6 +5,7 @@ import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { LiveMailEvents } from '../../components/live-mail-events';
 import { SignOutButton } from '../../components/sign-out-button';
+import { Toaster } from '../../components/ui/toaster';
 import { sessionOf } from '../../server/session';
 import { TRPCReactProvider } from '../../trpc/react';
 
@@ -15,24 +16,26 @@ export default async function MailLayout({ children }: { children: ReactNode }) 
   const t = await getTranslations('nav');
   return (
     <TRPCReactProvider>
-      <LiveMailEvents />
-      <div className="app-shell">
-        <header className="app-header">
-          <Link href="/" className="brand">
-            Youjian <span lang="zh-CN">邮件</span>
-          </Link>
-          <div className="header-actions">
-            {/* phones: the folders pane opens over the list (responsive.css) */}
-            <a href="#folders" className="folders-link">
-              {t('backToFolders')}
-            </a>
-            <span className="muted">{session.user.email}</span>
-            <Link href="/settings">{t('settings')}</Link>
-            <SignOutButton />
-          </div>
-        </header>
-        {children}
-      </div>
+      <Toaster>
+        <LiveMailEvents />
+        <div className="app-shell">
+          <header className="app-header">
+            <Link href="/" className="brand">
+              Youjian <span lang="zh-CN">邮件</span>
+            </Link>
+            <div className="header-actions">
+              {/* phones: the folders pane opens over the list (responsive.css) */}
+              <a href="#folders" className="folders-link">
+                {t('backToFolders')}
+              </a>
+              <span className="muted">{session.user.email}</span>
+              <Link href="/settings">{t('settings')}</Link>
+              <SignOutButton />
+            </div>
+          </header>
+          {children}
+        </div>
+      </Toaster>
     </TRPCReactProvider>
   );
 }
