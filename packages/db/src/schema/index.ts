@@ -1,4 +1,5 @@
 export * from './auth';
+export * from './compose';
 export * from './mail';
 export * from './preferences';
 export * from './rate-limit';
