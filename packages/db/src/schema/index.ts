@@ -1,5 +1,6 @@
 export * from './auth';
 export * from './compose';
+export * from './drafts';
 export * from './mail';
 export * from './preferences';
 export * from './rate-limit';

@@ -283,7 +283,9 @@ export type PendingImapOpKind =
   | 'append'
   | 'create_folder'
   | 'rename_folder'
-  | 'delete_folder';
+  | 'delete_folder'
+  | 'save_draft'
+  | 'discard_draft';
 export type QueueState = 'pending' | 'done' | 'failed';
 
 /** IMAP writes, queued in the same transaction as the mirror change they mirror. */
@@ -308,7 +310,11 @@ export const pendingImapOp = pgTable(
   ],
 );
 
-export type OutgoingState = 'queued' | 'sending' | 'sent' | 'failed';
+/**
+ * `queued` until due (not_before) and claimed, `sending` while SMTP runs, then `sent` or
+ * `failed`; `cancelled` by Undo, or by Cancel / Edit of a scheduled mail before it went.
+ */
+export type OutgoingState = 'queued' | 'sending' | 'sent' | 'failed' | 'cancelled';
 /**
  * The Sent copy of a sent mail: `awaiting` while Youjian looks for the provider's copy
  * (QQ, NetEase), then `filed_by_provider`, `appended` (an `append` op was queued in the
@@ -332,6 +338,14 @@ export interface OutgoingDraft {
   /** the sender's name in From; absent in rows queued before it was recorded */
   fromName?: string;
   attachments?: OutgoingDraftAttachment[];
+  /** the mirror message this one replies to: it gets \Answered once sent (RFC 3501 §2.3.2) */
+  answers?: { messageId: string };
+  /** what compose had, to reopen it after Undo or for Edit (the typed recipients, the response) */
+  compose?: {
+    to: string;
+    cc: string;
+    inResponseTo?: { accountId: string; messageId: string; kind: string };
+  };
 }
 
 /** Outgoing mail, sent by the worker through the account's own SMTP server. */
@@ -349,6 +363,10 @@ export const outgoingMail = pgTable(
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** the worker sends no earlier: the undo-send delay, or the time a send was scheduled for */
+    notBefore: timestamp('not_before', { withTimezone: true }).notNull().defaultNow(),
+    /** a scheduled send (shown as such in the Outbox), not an undo delay */
+    scheduled: boolean('scheduled').notNull().default(false),
     sentAt: timestamp('sent_at', { withTimezone: true }),
     /** null until SMTP accepted the mail (and for mail sent before this column existed) */
     sentCopy: text('sent_copy').$type<SentCopyState>(),
@@ -361,6 +379,8 @@ export const outgoingMail = pgTable(
   (t) => [
     primaryKey({ columns: [t.accountId, t.id] }),
     index('outgoing_mail_account_state_idx').on(t.accountId, t.state),
+    // the worker's next due send, and when to wake for it
+    index('outgoing_mail_due_idx').on(t.accountId, t.notBefore).where(sql`${t.state} = 'queued'`),
     index('outgoing_mail_sent_copy_due_idx')
       .on(t.accountId, t.sentCopyCheckAt)
       .where(sql`${t.sentCopy} = 'awaiting'`),

@@ -1,4 +1,4 @@
-import { pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { user } from './auth';
 
 /**
@@ -18,5 +18,7 @@ export const userPreferences = pgTable('user_preferences', {
   density: text('density'),
   /** 'conversation' (messages grouped by thread, the default) | 'message' (one row per message) */
   readingMode: text('reading_mode'),
+  /** seconds a sent mail waits for Undo (0–30); null: the default, 10 */
+  undoSendSeconds: integer('undo_send_seconds'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
