@@ -1,5 +1,6 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { accountsRouter } from './routers/accounts';
+import { conversationsRouter } from './routers/conversations';
 import { eventsRouter } from './routers/events';
 import { foldersRouter } from './routers/folders';
 import { messagesRouter } from './routers/messages';
@@ -9,6 +10,7 @@ import { createCallerFactory, router } from './trpc';
 export const appRouter = router({
   accounts: accountsRouter,
   messages: messagesRouter,
+  conversations: conversationsRouter,
   folders: foldersRouter,
   events: eventsRouter,
   preferences: preferencesRouter,

@@ -8,6 +8,7 @@ export const updatePreferencesInput = z
     locale: z.enum(['en', 'zh-CN']),
     theme: z.enum(['system', 'light', 'dark']),
     density: z.enum(['comfortable', 'compact']),
+    readingMode: z.enum(['conversation', 'message']),
   })
   .partial();
 

@@ -4,6 +4,8 @@ export interface Preferences {
   locale: 'en' | 'zh-CN' | null;
   theme: 'system' | 'light' | 'dark' | null;
   density: 'comfortable' | 'compact' | null;
+  /** how the list and the reading pane show mail; null: conversations, the default */
+  readingMode: 'conversation' | 'message' | null;
 }
 
 const pick = <T extends string>(value: string | null, allowed: readonly T[]): T | null =>
@@ -22,5 +24,6 @@ export async function getPreferences({
     locale: pick(row?.locale ?? null, ['en', 'zh-CN'] as const),
     theme: pick(row?.theme ?? null, ['system', 'light', 'dark'] as const),
     density: pick(row?.density ?? null, ['comfortable', 'compact'] as const),
+    readingMode: pick(row?.readingMode ?? null, ['conversation', 'message'] as const),
   };
 }

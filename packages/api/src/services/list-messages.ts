@@ -1,12 +1,4 @@
-import {
-  type Database,
-  eq,
-  type MailAddress,
-  mailAccount,
-  mailbox,
-  type SQL,
-  sql,
-} from '@youjian/db';
+import { type Database, type MailAddress, type SQL, sql } from '@youjian/db';
 import { decodeCursor, encodeCursor } from '../lib/message-cursor';
 import {
   type MailView,
@@ -17,6 +9,7 @@ import {
 import { rememberSearch } from '../lib/recent-searches';
 import { checkTimeZone, searchConditions } from '../lib/search-conditions';
 import { parseSearchQuery } from '../lib/search-query';
+import { loadUserMailboxes } from '../lib/user-mailboxes';
 
 export interface ListMessagesOptions {
   db: Database;
@@ -49,7 +42,8 @@ export interface MessageListItem {
   hasAttachments: boolean;
 }
 
-interface MessageRow {
+/** A list row as the page statements select it. */
+export interface MessageRow {
   id: string;
   account_id: string;
   mailbox_id: string;
@@ -81,24 +75,7 @@ export async function listMessages(
   const search = query ? parseSearchQuery(query) : null;
   const timeZone = checkTimeZone(options.timeZone ?? 'UTC');
   const after = cursor ? decodeCursor(cursor) : null;
-  const [accounts, folders] = await Promise.all([
-    db
-      .select({ id: mailAccount.id, address: mailAccount.address })
-      .from(mailAccount)
-      .where(eq(mailAccount.userId, userId))
-      .orderBy(mailAccount.createdAt),
-    db
-      .select({
-        accountId: mailbox.accountId,
-        id: mailbox.id,
-        name: mailbox.name,
-        path: mailbox.path,
-        role: mailbox.role,
-      })
-      .from(mailbox)
-      .innerJoin(mailAccount, eq(mailAccount.id, mailbox.accountId))
-      .where(eq(mailAccount.userId, userId)),
-  ]);
+  const { accounts, folders } = await loadUserMailboxes(db, userId);
   const scope = resolveMessageScope(accounts, folders, {
     view: options.view,
     accountId: options.accountId,
@@ -119,24 +96,32 @@ export async function listMessages(
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
-    items: page.map((row) => ({
-      id: row.id,
-      accountId: row.account_id,
-      account: { id: row.account_id, address: addressOf.get(row.account_id) ?? '' },
-      mailboxId: row.mailbox_id,
-      subject: row.subject,
-      from: row.from,
-      to: row.to,
-      snippet: row.snippet,
-      receivedAt: new Date(row.received_at),
-      seen: row.seen,
-      flagged: row.flagged,
-      hasAttachments: row.has_attachments,
-    })),
+    items: page.map((row) => toMessageListItem(row, addressOf.get(row.account_id) ?? '')),
     nextCursor:
       rows.length > limit && last
         ? encodeCursor({ receivedAt: last.received_at_key, id: last.id })
         : null,
+  };
+}
+
+/** A selected row as the list item the client gets; `address` is its mailbox's. */
+export function toMessageListItem(
+  row: Omit<MessageRow, 'received_at_key'>,
+  address: string,
+): MessageListItem {
+  return {
+    id: row.id,
+    accountId: row.account_id,
+    account: { id: row.account_id, address },
+    mailboxId: row.mailbox_id,
+    subject: row.subject,
+    from: row.from,
+    to: row.to,
+    snippet: row.snippet,
+    receivedAt: new Date(row.received_at),
+    seen: row.seen,
+    flagged: row.flagged,
+    hasAttachments: row.has_attachments,
   };
 }
 
