@@ -10,12 +10,12 @@ export { hasAttachments } from './body-structure';
 export { decodeBytes, decodeRawHeader, normalizeCharset } from './charset';
 export { buildRawMessage } from './compose';
 export { downloadAttachmentPart, type PartDownload } from './download-attachment-part';
-export { MailError, type MailProtocol, toMailError } from './errors';
 export {
   fetchRemoteImage,
   type RemoteImageLimits,
   type RemoteImageResult,
 } from './egress/http-image';
+export { MailError, type MailProtocol, toMailError } from './errors';
 export { fetchBodyTexts } from './fetch-body-texts';
 export { fetchRawMessage } from './fetch-raw-message';
 export { fetchFlags, fetchSummaries, type SummaryOptions } from './fetch-summaries';
@@ -39,11 +39,15 @@ export { listFolders, personalNamespaceOf } from './folders';
 export { decodeEncodedWords } from './header-decode';
 export { closeImap, openImap } from './imap-connect';
 export { appendMessage, expungeUids, moveMessages, presentUids, setFlags } from './imap-write';
+export { contentDispositionValue } from './outgoing/attachment-filename';
+export { attachmentLimitBytes } from './outgoing/attachment-limit';
+export { htmlDocument, referencedContentIds, sanitizeOutgoingHtml } from './outgoing/html';
+export { htmlToPlainText } from './outgoing/plain-text';
 export { parseMessage } from './parse-message';
 export { getPreset, PROVIDER_PRESETS, presetForAddress, resolveEndpoints } from './presets';
 export { fetchPreviews, previewText } from './preview';
-export * from './reply';
 export { proxyRemoteImages } from './remote-images';
+export * from './reply';
 export { sanitizeMailHtml } from './sanitize-html';
 export { sendMail } from './smtp';
 export { htmlToText, snippetOf } from './snippet';

@@ -25,6 +25,8 @@ function netEasePreset(id: '163' | '126' | 'yeah', label: string, domain: string
     authCodeHelp: NETEASE_AUTH_CODE_HELP,
     // Undocumented whether NetEase files SMTP-submitted mail into 已发送: look, else APPEND.
     sentCopy: 'unknown',
+    // NetEase's APPENDLIMIT (DESIGN.md, provider facts): its SMTP takes no bigger message
+    maxMessageBytes: 71_680_000,
   };
 }
 
@@ -39,6 +41,8 @@ export const PROVIDER_PRESETS: ProviderPreset[] = [
     // QQ files SMTP-submitted mail into "Sent Messages" only when the user turned on
     // "SMTP发信后保存到服务器" (off by default): look for its copy, else APPEND.
     sentCopy: 'unknown',
+    // smtp.qq.com's SIZE (DESIGN.md, provider facts)
+    maxMessageBytes: 73_400_320,
   },
   netEasePreset('163', 'NetEase 163', '163.com'),
   netEasePreset('126', 'NetEase 126', '126.com'),

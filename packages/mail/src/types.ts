@@ -2,7 +2,7 @@
  * The mail package's contract: what sync, api and the worker may rely on.
  * Provider differences live in presets and capability checks here, never in callers.
  */
-
+import type { Readable } from 'node:stream';
 import type { FolderRole, MailAddress, TransportSecurity } from '@youjian/db/schema';
 import type { TextPart } from './text-part';
 
@@ -34,6 +34,11 @@ export interface ProviderPreset {
   authCodeHelp: string;
   /** whether the provider files mail submitted over SMTP into Sent itself */
   sentCopy: SentCopyPolicy;
+  /**
+   * the largest message, in bytes, the provider's SMTP server takes (its SIZE, RFC 1870) —
+   * attachments are base64 inside it; absent: a conservative default (attachment-limit.ts)
+   */
+  maxMessageBytes?: number;
 }
 
 /**
@@ -162,7 +167,10 @@ export interface OutgoingMessage {
   to: MailAddress[];
   cc: MailAddress[];
   subject: string;
+  /** the text/plain part; with `html`, its faithful alternative (RFC 2046 §5.1.4) */
   text: string;
+  /** the text/html part, already sanitized; absent: a plain-text mail */
+  html?: string;
   /** chosen by the caller so a retried send is recognisable (RFC 5322 §3.6.4) */
   messageId: string;
   inReplyTo?: string;
@@ -174,5 +182,8 @@ export interface OutgoingMessage {
 export interface OutgoingAttachment {
   filename: string;
   contentType: string;
-  content: Uint8Array;
+  /** the bytes, or a stream of them read while the message is built (the compose store) */
+  content: Uint8Array | Readable;
+  /** an image the HTML shows as cid:<contentId> (RFC 2392): inline, in multipart/related */
+  contentId?: string;
 }
