@@ -321,18 +321,31 @@ export type OutgoingState = 'queued' | 'sending' | 'sent' | 'failed' | 'cancelle
  * same transaction) or `not_found` (a provider known to file it had not yet).
  */
 export type SentCopyState = 'awaiting' | 'filed_by_provider' | 'appended' | 'not_found';
-/** A file the worker attaches as is (a forward's attachments, a forwarded message). */
+/**
+ * A file the worker attaches: one of the compose store (uploaded, a forward's attachment,
+ * the forwarded message, a pasted image), streamed from compose_file_chunk at send time.
+ * `contentBase64` only in rows queued before the store existed.
+ */
 export interface OutgoingDraftAttachment {
   filename: string;
   contentType: string;
-  contentBase64: string;
+  /** compose_file.id */
+  fileId?: string;
+  /** bytes, as counted when stored */
+  size?: number;
+  /** set for an image the HTML shows as cid:<contentId> (RFC 2392) */
+  contentId?: string;
+  contentBase64?: string;
 }
 
 export interface OutgoingDraft {
   to: MailAddress[];
   cc: MailAddress[];
   subject: string;
+  /** the text/plain part (with `html`, derived from it) */
   text: string;
+  /** the sanitized text/html part of a mail written in the rich editor */
+  html?: string;
   inReplyTo?: string;
   references?: string[];
   /** the sender's name in From; absent in rows queued before it was recorded */
