@@ -18,7 +18,16 @@
  *   §13.2.3.2) does for a document without a transport charset: a byte order mark first,
  *   then (HTML only) the <meta> prescan of the first 1024 bytes, then the bytes themselves —
  *   valid UTF-8 is UTF-8 (the "UTF-8 detection" browsers and Thunderbird apply), else
- *   the message's other declared charsets, else GB18030 (this product's readers).
+ *   the message's other declared charsets (fallbackCharset below).
+ * - fallbackCharset, for 8-bit bytes no label decides (such bodies, and raw header bytes,
+ *   which RFC 5322 §2.2 forbids and RFC 6532 allows only as UTF-8): first a charset the
+ *   message itself declares (a Content-Type charset, an encoded word's charset) that
+ *   decodes the bytes without a replacement character; then GB18030 when the bytes have
+ *   its shape (charset-detect.ts isGbShaped: this product's readers get GBK mail far more
+ *   often than any other legacy charset); then a statistical detector (jschardet, see
+ *   charset-detect.ts), as browsers run one for unlabelled pages (HTML §13.2.3.2 step 9,
+ *   "implementation-defined or user-specified defaults", which Firefox fills with its
+ *   detector); GB18030 when the detector names nothing that decodes cleanly.
  * - A MIME label naming a single-byte Latin charset (iso-8859-1, windows-1252) on bytes
  *   that are valid UTF-8 with non-ASCII sequences is a mislabel: such sequences are
  *   vanishingly rare in real Latin-1 text (Dürst, "The properties and promises of UTF-8",
@@ -27,6 +36,7 @@
  *   which HTML ranks above the document's own declaration).
  */
 import iconv from 'iconv-lite';
+import { detectCharset, isGbShaped } from './charset-detect';
 
 const GB_LABELS = new Set([
   'gb2312',
@@ -166,7 +176,11 @@ export function decideBodyCharset(
   return normalized;
 }
 
-/** A declared charset other than US-ASCII/UTF-8 that decodes the bytes cleanly, else GB18030. */
+/**
+ * The charset of 8-bit bytes that are not UTF-8 and that no label decides: a declared
+ * charset other than US-ASCII/UTF-8 that decodes them cleanly, else GB18030 when they have
+ * its shape, else what the detector finds, else GB18030 (rules at the top of this file).
+ */
 function fallbackCharset(bytes: Uint8Array, declared: readonly string[]): string {
   for (const label of declared) {
     const normalized = normalizeCharset(label);
@@ -175,7 +189,16 @@ function fallbackCharset(bytes: Uint8Array, declared: readonly string[]): string
     }
     if (!decodeBytes(bytes, normalized).includes('\uFFFD')) return normalized;
   }
-  return 'gb18030';
+  if (isGbShaped(bytes)) return 'gb18030';
+  return normalizeCharset(detectCharset(bytes, decodeKnown) ?? 'gb18030');
+}
+
+/** The text in a charset this module has a decoder for, or null. */
+function decodeKnown(bytes: Uint8Array, label: string): string | null {
+  const normalized = normalizeCharset(label);
+  return whatwgDecoder(normalized) || iconv.encodingExists(normalized)
+    ? decodeBytes(bytes, normalized)
+    : null;
 }
 
 /** Decodes a text part's bytes with the decided charset (see decideBodyCharset). */
@@ -210,7 +233,8 @@ export function declaredCharsets(raw: Uint8Array): string[] {
 /**
  * Raw 8-bit header bytes (against RFC 5322 §2.2; RFC 6532 allows UTF-8): valid UTF-8 stays
  * UTF-8, then the charsets the message itself declares (its Content-Type charset, its
- * encoded words), then GB18030.
+ * encoded words), then GB18030 when the bytes have its shape, then the detector
+ * (fallbackCharset).
  */
 export function decodeRawHeader(bytes: Uint8Array, declared: readonly string[] = []): string {
   try {
