@@ -59,7 +59,7 @@ test('a Chinese-speaking user signs up, links QQ Mail and reads in Chinese', asy
   });
 
   await page.goto('/');
-  const item = page.getByRole('listitem').filter({ hasText: subject });
+  const item = page.getByRole('row').filter({ hasText: subject });
   await expect(item).toBeVisible({ timeout: 60_000 });
   await expect(page).toHaveTitle(/^\(\d+\) 所有收件箱 · Youjian$/);
   await item.click();

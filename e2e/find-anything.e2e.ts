@@ -49,7 +49,7 @@ async function search(page: Page, query: string) {
 }
 
 const row = (page: Page, text: string) =>
-  page.locator('.message-list').getByRole('listitem').filter({ hasText: text });
+  page.locator('.message-list').getByRole('row').filter({ hasText: text });
 
 test('All inboxes shows both mailboxes; search finds 差旅 across them and operators narrow it', async ({
   page,
@@ -158,7 +158,7 @@ test('a Shift range ticks the rows between; Select all archives every result', a
 
   // mail of one second lists in id order: read the order shown, tick the first row and
   // Shift-tick the third → the first three ticked, the fourth not
-  const shown = (await page.locator('.message-list li .subject').allTextContents()).map(
+  const shown = (await page.locator('.message-list [role="row"] .subject').allTextContents()).map(
     (text) => subjects.find((subject) => text.includes(subject)) ?? text,
   );
   const box = (index: number) =>

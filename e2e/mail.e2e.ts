@@ -62,7 +62,7 @@ test('a new user links QQ and 163 mailboxes, sends Chinese mail and reads it on 
   await expect(page.getByRole('status').filter({ hasText: subject })).toContainText('Sent');
 
   // no reload from here: the list must update by itself (bob's provider has no IDLE: polled)
-  const item = page.getByRole('listitem').filter({ hasText: subject });
+  const item = page.getByRole('row').filter({ hasText: subject });
   await expect(item).toBeVisible({ timeout: 60_000 });
   await item.click();
   const reading = page.getByRole('article');
@@ -74,7 +74,7 @@ test('a new user links QQ and 163 mailboxes, sends Chinese mail and reads it on 
   );
 
   await openFolder(page, 'alice@qq.test', /已发送|Sent/i);
-  await expect(page.getByRole('listitem').filter({ hasText: subject })).toHaveCount(1, {
+  await expect(page.getByRole('row').filter({ hasText: subject })).toHaveCount(1, {
     timeout: 60_000,
   });
 });

@@ -54,8 +54,8 @@ test('archiving and deleting move messages out of the list and into Archive and 
   await page.goto('/');
   await openFolder(page, /收件箱|Inbox/i);
   const list = page.locator('.message-list');
-  const toArchive = list.getByRole('listitem').filter({ hasText: archiveSubject });
-  const toDelete = list.getByRole('listitem').filter({ hasText: deleteSubject });
+  const toArchive = list.getByRole('row').filter({ hasText: archiveSubject });
+  const toDelete = list.getByRole('row').filter({ hasText: deleteSubject });
   await expect(toArchive).toBeVisible({ timeout: 60_000 });
   await expect(toDelete).toBeVisible({ timeout: 60_000 });
 
@@ -75,11 +75,11 @@ test('archiving and deleting move messages out of the list and into Archive and 
   await expect(toDelete).toHaveCount(0);
 
   await openFolder(page, /Archive/);
-  await expect(list.getByRole('listitem').filter({ hasText: archiveSubject })).toHaveCount(1, {
+  await expect(list.getByRole('row').filter({ hasText: archiveSubject })).toHaveCount(1, {
     timeout: 30_000,
   });
   await openFolder(page, /已删除|Deleted Messages|Trash/i);
-  await expect(list.getByRole('listitem').filter({ hasText: deleteSubject })).toHaveCount(1, {
+  await expect(list.getByRole('row').filter({ hasText: deleteSubject })).toHaveCount(1, {
     timeout: 30_000,
   });
 });

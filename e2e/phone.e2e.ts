@@ -26,7 +26,7 @@ test('reading a mail on a phone: one pane at a time, nothing overflows', async (
   for (const width of [390, 360]) {
     await page.setViewportSize({ width, height: 844 });
     await page.goto('/');
-    const item = page.getByRole('listitem').filter({ hasText: subject });
+    const item = page.getByRole('row').filter({ hasText: subject });
     await expect(item).toBeVisible({ timeout: 60_000 });
     await expectNoHorizontalOverflow(page, `list at ${width}px`);
 

@@ -59,7 +59,7 @@ async function openFolder(page: Page, address: string, folder: RegExp) {
 }
 
 async function openMessage(page: Page, text: string, nth = 0) {
-  const item = page.getByRole('listitem').filter({ hasText: text }).nth(nth);
+  const item = page.getByRole('row').filter({ hasText: text }).nth(nth);
   await expect(item).toBeVisible({ timeout: 60_000 });
   await item.click();
   await expect(page.getByRole('article')).toBeVisible();
@@ -169,7 +169,7 @@ test('bob replies, replies to all and forwards mail from alice; each reaches her
 
   // the reply reaches alice's list by itself, and sits in the thread of her original
   await openFolder(page, 'alice@qq.test', /收件箱|Inbox/i);
-  const reply = page.getByRole('listitem').filter({ hasText: `Re: ${subject}` });
+  const reply = page.getByRole('row').filter({ hasText: `Re: ${subject}` });
   await expect(reply).toBeVisible({ timeout: 60_000 });
   const sendToListMs = Date.now() - sendClicked;
   testInfo.annotations.push({ type: 'send-to-list-ms', description: String(sendToListMs) });
@@ -204,7 +204,7 @@ test('bob replies, replies to all and forwards mail from alice; each reaches her
   await page.keyboard.type('抄送各位。');
   await compose.getByRole('button', { name: 'Send' }).click();
   await openFolder(page, 'alice@qq.test', /收件箱|Inbox/i);
-  await expect(page.getByRole('listitem').filter({ hasText: `Re: ${subject}` })).toHaveCount(2, {
+  await expect(page.getByRole('row').filter({ hasText: `Re: ${subject}` })).toHaveCount(2, {
     timeout: 60_000,
   });
 
@@ -239,7 +239,7 @@ test('bob replies, replies to all and forwards mail from alice; each reaches her
   await compose.getByRole('button', { name: 'Send' }).click();
   await openFolder(page, 'alice@qq.test', /收件箱|Inbox/i);
   await expect(
-    page.getByRole('listitem').filter({ hasText: `Fwd: ${forwardedSubject}` }),
+    page.getByRole('row').filter({ hasText: `Fwd: ${forwardedSubject}` }),
   ).toHaveCount(2, { timeout: 60_000 });
   // newest first: the forward as attachment
   await openMessage(page, `Fwd: ${forwardedSubject}`, 0);

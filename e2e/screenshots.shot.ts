@@ -21,7 +21,7 @@ test('screenshots of every main page', async ({ page, context, baseURL }) => {
     await chooseLook(context, baseURL ?? '', look);
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.goto('/');
-    const item = page.getByRole('listitem').filter({ hasText: subject });
+    const item = page.getByRole('row').filter({ hasText: subject });
     await expect(item).toBeVisible({ timeout: 60_000 });
     await shoot(page, `inbox-${suffix}`);
     await item.click();

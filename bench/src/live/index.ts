@@ -58,7 +58,7 @@ export async function runLiveBenchmark(ctx: BenchContext): Promise<Figure[]> {
     await addMailbox(page, product.url, 'QQ Mail', mailUser.address, mailUser.authCode);
     await openInbox(page, product.url, mailUser.address);
     await page
-      .getByRole('listitem')
+      .getByRole('row')
       .filter({ hasText: `Warm-up ${run}` })
       .waitFor({ timeout: 60_000 });
     await watchPage(page);

@@ -39,7 +39,7 @@ export async function measureNetEaseLive(
   await addMailbox(page, baseUrl, '163', mailUser.address, mailUser.authCode);
   await openInbox(page, baseUrl, mailUser.address);
   await page
-    .getByRole('listitem')
+    .getByRole('row')
     .filter({ hasText: `NetEase warm-up ${run}` })
     .waitFor({ timeout: 60_000 });
   await watchPage(page);

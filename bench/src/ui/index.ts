@@ -32,11 +32,11 @@ const OPENS = 30;
 async function inboxReadyMs(page: Page, url: string): Promise<number> {
   const startedAt = Date.now();
   await page.goto(url, { waitUntil: 'commit' });
-  await page.locator('.message-list li a').first().waitFor({ timeout: 30_000 });
+  await page.locator('.message-list [role="row"] a').first().waitFor({ timeout: 30_000 });
   // pressed until the page answers: the keyboard handler exists only once hydrated
   for (let tries = 0; tries < 1_000; tries++) {
     await page.keyboard.press('j');
-    if ((await page.locator('.message-list li[aria-selected="true"]').count()) > 0) break;
+    if ((await page.locator('.message-list [role="row"][aria-selected="true"]').count()) > 0) break;
   }
   return Date.now() - startedAt;
 }
@@ -81,7 +81,7 @@ export async function runUiBenchmark(ctx: BenchContext): Promise<Figure[]> {
     for (let i = 0; i < NAVIGATIONS; i++) ready.push(await inboxReadyMs(page, product.url));
 
     const opens: number[] = [];
-    const rows = page.locator('.message-list li a');
+    const rows = page.locator('.message-list [role="row"] a');
     for (let i = 0; i < OPENS; i++) {
       const row = rows.nth(i % 10);
       const href = (await row.getAttribute('href')) ?? '';

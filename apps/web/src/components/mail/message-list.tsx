@@ -33,7 +33,8 @@ const ROW_ESTIMATE = 78;
 /**
  * The message list of a folder, a unified view or a search: virtualized (only the rows in
  * sight are in the page, so 100,000 messages scroll like 50), paged by keyset as the end
- * comes into view. The current row (j/k, or the open message) carries aria-selected.
+ * comes into view. The list is an ARIA grid whose current row (j/k, or the open message)
+ * carries aria-selected="true".
  */
 export function MessageList(props: {
   accounts: Account[];
@@ -82,7 +83,7 @@ export function MessageList(props: {
   const currentId = cursor && order.includes(cursor) ? cursor : location.messageId;
 
   const pane = useRef<HTMLElement>(null);
-  const list = useRef<HTMLUListElement>(null);
+  const list = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => pane.current,
@@ -165,8 +166,16 @@ export function MessageList(props: {
       {messages.isSuccess && items.length === 0 && (
         <p className="muted pad">{searching ? t('nothingFound') : t('emptyFolder')}</p>
       )}
-      <ul
+      {/* A grid, not a list: a row may carry aria-selected (the keyboard's current row) and
+          holds two interactive cells (the tick box and the link), which an option may not.
+          Only the rows in sight are in the page, so each says where it stands (aria-rowindex)
+          and the grid how many rows are loaded (aria-rowcount). */}
+      {/* biome-ignore lint/a11y/useSemanticElements: virtualized rows are absolutely placed, which table layout does not allow */}
+      <div
         ref={list}
+        role="grid"
+        aria-label={t('messages')}
+        aria-rowcount={items.length}
         className="message-list"
         style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
       >
@@ -174,15 +183,17 @@ export function MessageList(props: {
           const item = items[row.index];
           if (!item) return null;
           return (
-            // aria-selected marks the keyboard's row for tests and styles; the rows stay list
-            // items (not a grid) so list navigation in screen readers keeps working
-            // biome-ignore lint/a11y/useAriaPropsSupportedByRole: see above
-            <li
+            // biome-ignore lint/a11y/useSemanticElements: see the grid's comment
+            <div
               key={row.key}
+              role="row"
+              // the row's link takes the focus; the row itself only programmatically
+              tabIndex={-1}
+              aria-rowindex={row.index + 1}
+              aria-selected={item.id === currentId}
               data-index={row.index}
               data-id={item.id}
               ref={virtualizer.measureElement}
-              aria-selected={item.id === currentId}
               className={item.seen ? 'message-item' : 'message-item unread'}
               style={{
                 position: 'absolute',
@@ -203,10 +214,10 @@ export function MessageList(props: {
                 onTick={(shiftKey) => select(clickSelection(selection, order, item.id, shiftKey))}
                 onOpen={() => setCursor(item.id)}
               />
-            </li>
+            </div>
           );
         })}
-      </ul>
+      </div>
       {isFetchingNextPage && <p className="muted pad">{t('loadingMore')}</p>}
       <ShortcutsDialog open={keys.helpOpen} onClose={keys.closeHelp} />
     </section>

@@ -1,17 +1,23 @@
 'use client';
 
 import type { RouterOutputs } from '@youjian/api';
+import { Paperclip, Star } from 'lucide-react';
 import Link from 'next/link';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import type { MouseEvent } from 'react';
-import { formatListDate, senderName } from '../format';
+import { formatListDate } from '../../lib/format-date';
+import { senderName } from '../format';
 import { Highlighted } from './highlighted';
+
+/** The zone the reader's browser is in: list times are the reader's (issue 10). */
+const READER_TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 export type MessageItem = RouterOutputs['messages']['list']['items'][number];
 
 /**
- * One row of the list: box to tick, then sender, date, subject and snippet. In a unified
- * list or a search across mailboxes it names (and colours) the mailbox it belongs to.
+ * One row of the list's grid, in two cells: the box to tick, then a link with sender, date,
+ * subject and snippet. In a unified list or a search across mailboxes it names (and colours)
+ * the mailbox it belongs to.
  */
 export function MessageRow(props: {
   item: MessageItem;
@@ -28,63 +34,75 @@ export function MessageRow(props: {
   const { item, colour, terms } = props;
   const t = useTranslations('mailList');
   const tMail = useTranslations('mail');
+  const locale = useLocale();
   const subject = item.subject || tMail('noSubject');
   return (
     <>
-      <input
-        type="checkbox"
-        className="message-select"
-        aria-label={t('select', { subject })}
-        checked={props.ticked}
-        onChange={() => undefined}
-        onClick={(event: MouseEvent<HTMLInputElement>) => props.onTick(event.shiftKey)}
-      />
-      <Link
-        href={props.href}
-        prefetch={false}
-        aria-current={props.open ? 'true' : undefined}
-        scroll={false}
-        onClick={props.onOpen}
-      >
-        <span className="message-line">
-          <span className="sender">
-            <Highlighted
-              text={item.from ? senderName(item.from) : tMail('unknownSender')}
-              terms={terms}
-            />
+      {/* cells of a virtualized grid row (message-list.tsx); the controls inside take focus */}
+      {/* biome-ignore lint/a11y/useSemanticElements: the grid is not a table, see message-list */}
+      <div role="gridcell" tabIndex={-1} className="row-tick">
+        <input
+          type="checkbox"
+          className="message-select"
+          aria-label={t('select', { subject })}
+          checked={props.ticked}
+          onChange={() => undefined}
+          onClick={(event: MouseEvent<HTMLInputElement>) => props.onTick(event.shiftKey)}
+        />
+      </div>
+      {/* biome-ignore lint/a11y/useSemanticElements: the grid is not a table, see message-list */}
+      <div role="gridcell" tabIndex={-1} className="row-main">
+        <Link
+          href={props.href}
+          prefetch={false}
+          aria-current={props.open ? 'true' : undefined}
+          scroll={false}
+          onClick={props.onOpen}
+        >
+          <span className="message-line">
+            <span className="sender">
+              <Highlighted
+                text={item.from ? senderName(item.from) : tMail('unknownSender')}
+                terms={terms}
+              />
+            </span>
+            <time dateTime={item.receivedAt.toISOString()}>
+              {formatListDate(item.receivedAt, { locale, timeZone: READER_TIME_ZONE })}
+            </time>
           </span>
-          <time dateTime={item.receivedAt.toISOString()}>{formatListDate(item.receivedAt)}</time>
-        </span>
-        <span className="message-line">
-          <span className="subject">
-            {!item.seen && (
-              <span className="marker unread-dot" title={t('unread')}>
-                <span className="sr-only">{t('unread')}. </span>
+          <span className="message-line">
+            <span className="subject">
+              {!item.seen && (
+                <span className="marker unread-dot" title={t('unread')}>
+                  <span className="sr-only">{t('unread')}. </span>
+                </span>
+              )}
+              {item.flagged && (
+                <span className="marker star" title={t('starred')}>
+                  <Star aria-hidden="true" className="icon" size={12} fill="currentColor" />
+                  <span className="sr-only"> {t('starred')}. </span>
+                </span>
+              )}
+              <Highlighted text={subject} terms={terms} />
+            </span>
+            {item.hasAttachments && (
+              <span title={tMail('attachment')} className="row-attachment">
+                <Paperclip aria-hidden="true" className="icon" size={14} />
+                <span className="sr-only">{tMail('attachment')}</span>
               </span>
             )}
-            {item.flagged && (
-              <span className="marker star" title={t('starred')}>
-                ★<span className="sr-only"> {t('starred')}. </span>
-              </span>
-            )}
-            <Highlighted text={subject} terms={terms} />
           </span>
-          {item.hasAttachments && (
-            <span title={tMail('attachment')}>
-              ✉<span className="sr-only">{tMail('attachment')}</span>
+          <span className="snippet">
+            <Highlighted text={item.snippet} terms={terms} />
+          </span>
+          {colour && (
+            <span className="row-mailbox" title={t('inMailbox', { address: item.account.address })}>
+              <span aria-hidden="true" className="account-swatch" style={{ background: colour }} />
+              {item.account.address}
             </span>
           )}
-        </span>
-        <span className="snippet">
-          <Highlighted text={item.snippet} terms={terms} />
-        </span>
-        {colour && (
-          <span className="row-mailbox" title={t('inMailbox', { address: item.account.address })}>
-            <span aria-hidden="true" className="account-swatch" style={{ background: colour }} />
-            {item.account.address}
-          </span>
-        )}
-      </Link>
+        </Link>
+      </div>
     </>
   );
 }
