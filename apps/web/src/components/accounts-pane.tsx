@@ -2,28 +2,22 @@
 
 import type { RouterOutputs } from '@youjian/api';
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
+import { useFolderLabel } from '../i18n/use-folder-label';
 import { accountColour } from '../lib/account-colour';
+import { folderDepth } from '../lib/folder-depth';
 import { AccountStatus } from './account-status';
 import { FolderItemActions, NewFolderButton } from './folder-actions';
 import { ViewsNav } from './mail/views-nav';
 import { type MailView, mailHref } from './mail-location';
+import { FolderIcon } from './ui/folder-icon';
 
 type Account = RouterOutputs['accounts']['list'][number];
-type Folder = Account['folders'][number];
-
-// Plain symbols the system and CJK fonts carry (colour emoji are often missing on Linux).
-const ROLE_ICON: Record<string, string> = {
-  inbox: '⇩',
-  drafts: '✎',
-  sent: '↗',
-  archive: '▤',
-  junk: '⚠',
-  trash: '✕',
-};
-
-/** INBOX is a reserved name (RFC 3501 §5.1); every other folder keeps the server's name. */
-const folderLabel = (folder: Folder) => (folder.role === 'inbox' ? 'Inbox' : folder.name);
-
+/**
+ * The folder pane: unified views, then each linked mailbox with its sync state and folders —
+ * role folders by the role's name in the user's language and a lucide icon, nested folders
+ * indented under their parent.
+ */
 export function AccountsPane({
   accounts,
   selectedFolderId,
@@ -34,9 +28,11 @@ export function AccountsPane({
   /** the unified view shown, when no single folder is */
   selectedView: MailView | null;
 }) {
+  const t = useTranslations('folders');
+  const folderLabel = useFolderLabel();
   const accountIds = accounts.map((account) => account.id);
   return (
-    <nav className="accounts-pane" aria-label="Mailboxes">
+    <nav className="accounts-pane" aria-label={t('pane')}>
       <ViewsNav accounts={accounts} current={selectedView} />
       {accounts.map((account) => (
         <fieldset key={account.id} className="account">
@@ -50,11 +46,20 @@ export function AccountsPane({
           </legend>
           <AccountStatus account={account} />
           {account.folders.length === 0 ? (
-            <p className="muted small">No folders yet.</p>
+            <p className="muted small">{t('noFolders')}</p>
           ) : (
             <ul className="folder-list">
-              {account.folders.map((folder) => (
-                <li key={folder.id}>
+              {account.folders.map((folder, _index, all) => (
+                <li
+                  key={folder.id}
+                  // children of QQ's 其他文件夹 (and any nested folder) sit indented below it
+                  style={{
+                    paddingInlineStart: `calc(${folderDepth(
+                      folder.path,
+                      all.map((each) => each.path),
+                    )} * var(--space-4))`,
+                  }}
+                >
                   <Link
                     href={mailHref({
                       accountId: account.id,
@@ -62,17 +67,19 @@ export function AccountsPane({
                       messageId: null,
                       query: '',
                     })}
-                            aria-current={folder.id === selectedFolderId ? 'page' : undefined}
+                    aria-current={folder.id === selectedFolderId ? 'page' : undefined}
                     className="folder-link"
                   >
-                    <span aria-hidden="true" className="folder-icon">
-                      {(folder.role && ROLE_ICON[folder.role]) ?? '▸'}
+                    <FolderIcon role={folder.role} />
+                    <span className="folder-name" title={folderLabel(folder)}>
+                      {folderLabel(folder)}
                     </span>
-                    <span className="folder-name">{folderLabel(folder)}</span>
                     {folder.unreadCount > 0 && (
                       <span className="unread-count">
-                        {folder.unreadCount}
-                        <span className="sr-only"> unread</span>
+                        <span aria-hidden="true">{folder.unreadCount}</span>
+                        <span className="sr-only">
+                          {t('unread', { count: folder.unreadCount })}
+                        </span>
                       </span>
                     )}
                   </Link>

@@ -1,8 +1,15 @@
 'use client';
 
+// Radix DropdownMenu: the menu pattern (arrow keys, typeahead, Escape, focus return) done
+// right, so a folder's Rename and Delete take one small button instead of two wide ones
+// that squeezed the folder's name to "其…".
+import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { RouterOutputs } from '@youjian/api';
+import { FolderPlus, MoreHorizontal, Pencil, Trash2 } from 'lucide-react';
+import { useTranslations } from 'next-intl';
 import { type FormEvent, useId, useState } from 'react';
+import { useErrorText } from '../i18n/use-error-text';
 import { useTRPC } from '../trpc/react';
 
 type Folder = RouterOutputs['accounts']['list'][number]['folders'][number];
@@ -27,6 +34,7 @@ function FolderNameForm(props: {
   onSubmit: (name: string) => void;
   onCancel: () => void;
 }) {
+  const t = useTranslations('folders');
   const inputId = useId();
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -37,18 +45,30 @@ function FolderNameForm(props: {
       <label htmlFor={inputId} className="sr-only">
         {props.label}
       </label>
-      <input id={inputId} name="name" defaultValue={props.initial} required maxLength={200} />
+      <input
+        id={inputId}
+        name="name"
+        defaultValue={props.initial}
+        required
+        maxLength={200}
+        // opened on purpose by the user, who types the name next
+        // biome-ignore lint/a11y/noAutofocus: see above
+        autoFocus
+      />
       <button type="submit" disabled={props.pending}>
         {props.submit}
       </button>
       <button type="button" onClick={props.onCancel}>
-        Cancel
+        {t('cancel')}
       </button>
     </form>
   );
 }
 
+/** "New folder" under a mailbox's folders, opening a name form in place. */
 export function NewFolderButton({ accountId }: { accountId: string }) {
+  const t = useTranslations('folders');
+  const errorText = useErrorText();
   const trpc = useTRPC();
   const [open, setOpen] = useState(false);
   const create = useMutation(
@@ -61,29 +81,32 @@ export function NewFolderButton({ accountId }: { accountId: string }) {
     <div className="folder-tools">
       {open ? (
         <FolderNameForm
-          label="Folder name"
-          submit="Create"
+          label={t('folderName')}
+          submit={t('create')}
           initial=""
           pending={create.isPending}
           onSubmit={(name) => create.mutate({ accountId, name })}
           onCancel={() => setOpen(false)}
         />
       ) : (
-        <button type="button" className="small-button" onClick={() => setOpen(true)}>
-          New folder
+        <button type="button" className="small-button icon-button" onClick={() => setOpen(true)}>
+          <FolderPlus aria-hidden="true" className="icon" size={14} />
+          {t('newFolder')}
         </button>
       )}
       {create.error && (
         <p className="error small" role="alert">
-          {create.error.message}
+          {errorText(create.error)}
         </p>
       )}
     </div>
   );
 }
 
-/** Rename / Delete folder for the user's own folders; role folders keep their names. */
+/** Rename / Delete folder for the user's own folders, in a menu; role folders keep their names. */
 export function FolderItemActions({ accountId, folder }: { accountId: string; folder: Folder }) {
+  const t = useTranslations('folders');
+  const errorText = useErrorText();
   const trpc = useTRPC();
   const options = useFolderMutationOptions();
   const [renaming, setRenaming] = useState(false);
@@ -93,46 +116,51 @@ export function FolderItemActions({ accountId, folder }: { accountId: string; fo
   const remove = useMutation(trpc.folders.delete.mutationOptions(options));
   if (folder.role) return null;
   const error = rename.error ?? remove.error;
+  const name = folder.name;
   return (
     <div className="folder-item-actions">
       {renaming ? (
         <FolderNameForm
-          label={`New name for ${folder.name}`}
-          submit="Save"
-          initial={folder.name}
+          label={t('renameTo', { name })}
+          submit={t('save')}
+          initial={name}
           pending={rename.isPending}
-          onSubmit={(name) => rename.mutate({ accountId, folderId: folder.id, name })}
+          onSubmit={(newName) => rename.mutate({ accountId, folderId: folder.id, name: newName })}
           onCancel={() => setRenaming(false)}
         />
       ) : (
-        <>
-          <button
-            type="button"
-            className="small-button"
-            aria-label={`Rename ${folder.name}`}
-            onClick={() => setRenaming(true)}
-          >
-            Rename
-          </button>
-          <button
-            type="button"
-            className="small-button"
-            aria-label={`Delete folder ${folder.name}`}
+        <DropdownMenu.Root>
+          <DropdownMenu.Trigger
+            className="small-button menu-trigger"
+            aria-label={t('actions', { name })}
             disabled={remove.isPending}
-            onClick={() => {
-              const confirmed = window.confirm(
-                `Delete the folder "${folder.name}" and the messages in it, also at your provider?`,
-              );
-              if (confirmed) remove.mutate({ accountId, folderId: folder.id });
-            }}
           >
-            Delete folder
-          </button>
-        </>
+            <MoreHorizontal aria-hidden="true" className="icon" size={16} />
+          </DropdownMenu.Trigger>
+          <DropdownMenu.Portal>
+            <DropdownMenu.Content className="menu" align="end" sideOffset={4}>
+              <DropdownMenu.Item className="menu-item" onSelect={() => setRenaming(true)}>
+                <Pencil aria-hidden="true" className="icon" size={14} />
+                {t('renameItem')}
+              </DropdownMenu.Item>
+              <DropdownMenu.Item
+                className="menu-item danger"
+                onSelect={() => {
+                  if (window.confirm(t('confirmDelete', { name }))) {
+                    remove.mutate({ accountId, folderId: folder.id });
+                  }
+                }}
+              >
+                <Trash2 aria-hidden="true" className="icon" size={14} />
+                {t('deleteItem')}
+              </DropdownMenu.Item>
+            </DropdownMenu.Content>
+          </DropdownMenu.Portal>
+        </DropdownMenu.Root>
       )}
       {error && (
         <p className="error small" role="alert">
-          {error.message}
+          {errorText(error)}
         </p>
       )}
     </div>

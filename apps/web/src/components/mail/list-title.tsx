@@ -1,5 +1,6 @@
 import type { RouterOutputs } from '@youjian/api';
 import { useTranslations } from 'next-intl';
+import { useFolderLabel } from '../../i18n/use-folder-label';
 import type { MailView } from '../mail-location';
 import { VIEW_LABEL } from './views-nav';
 
@@ -16,14 +17,14 @@ export function ListTitle(props: {
   const { view, account, folder, query } = props;
   const t = useTranslations('mailList');
   const tView = useTranslations('views');
-  const tFolder = useTranslations('folders');
+  const folderLabel = useFolderLabel();
   let title: string;
   let owner: string | null = null;
   if (query) {
     title = t('searchTitle', { query });
     owner = folder ? (account?.address ?? null) : t('allMailboxes');
   } else if (folder) {
-    title = folder.role === 'inbox' ? tFolder('inbox') : folder.name;
+    title = folderLabel(folder);
     owner = account?.address ?? null;
   } else {
     title = tView(VIEW_LABEL[view ?? 'all-inboxes']);

@@ -1,6 +1,7 @@
 'use client';
 
 import type { RouterOutputs } from '@youjian/api';
+import { FilePen, Inbox, type LucideIcon, MailOpen, Send, Star } from 'lucide-react';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { type MailView, mailHref } from '../mail-location';
@@ -16,12 +17,12 @@ export const VIEW_LABEL = {
   unread: 'unread',
 } as const satisfies Record<MailView, string>;
 
-const VIEW_ICON: Record<MailView, string> = {
-  'all-inboxes': '⇩',
-  sent: '↗',
-  drafts: '✎',
-  starred: '★',
-  unread: '●',
+const VIEW_ICON: Record<MailView, LucideIcon> = {
+  'all-inboxes': Inbox,
+  sent: Send,
+  drafts: FilePen,
+  starred: Star,
+  unread: MailOpen,
 };
 
 /** The unified views, each across every linked mailbox, above the per-mailbox folders. */
@@ -34,26 +35,27 @@ export function ViewsNav({ accounts, current }: { accounts: Account[]; current: 
     .reduce((sum, folder) => sum + folder.unreadCount, 0);
   return (
     <ul className="folder-list unified-views" aria-label={tList('allMailboxes')}>
-      {(Object.keys(VIEW_LABEL) as MailView[]).map((view) => (
-        <li key={view}>
-          <Link
-            href={mailHref({ view })}
-            aria-current={view === current ? 'page' : undefined}
-            className="folder-link"
-          >
-            <span aria-hidden="true" className="folder-icon">
-              {VIEW_ICON[view]}
-            </span>
-            <span className="folder-name">{t(VIEW_LABEL[view])}</span>
-            {view === 'all-inboxes' && inboxUnread > 0 && (
-              <span className="unread-count">
-                {inboxUnread}
-                <span className="sr-only"> {tList('unreadCount')}</span>
-              </span>
-            )}
-          </Link>
-        </li>
-      ))}
+      {(Object.keys(VIEW_LABEL) as MailView[]).map((view) => {
+        const Icon = VIEW_ICON[view];
+        return (
+          <li key={view}>
+            <Link
+              href={mailHref({ view })}
+              aria-current={view === current ? 'page' : undefined}
+              className="folder-link"
+            >
+              <Icon aria-hidden="true" className="icon" size={16} strokeWidth={1.75} />
+              <span className="folder-name">{t(VIEW_LABEL[view])}</span>
+              {view === 'all-inboxes' && inboxUnread > 0 && (
+                <span className="unread-count">
+                  {inboxUnread}
+                  <span className="sr-only"> {tList('unreadCount')}</span>
+                </span>
+              )}
+            </Link>
+          </li>
+        );
+      })}
     </ul>
   );
 }
