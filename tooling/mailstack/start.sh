@@ -80,7 +80,8 @@ done
 chmod -R a+rX "$ROOT/etc/users"
 render "$HERE/postfix/main.cf.tmpl" "$ROOT/postfix/etc/main.cf"
 render "$HERE/postfix/master.cf.tmpl" "$ROOT/postfix/etc/master.cf"
-cp "$HERE/postfix/sender_login.regexp" "$HERE/postfix/sender_bcc.regexp" "$ROOT/postfix/etc/"
+cp "$HERE/postfix/sender_login.regexp" "$HERE/postfix/sender_bcc.regexp" \
+  "$HERE/postfix/product_accounts.regexp" "$ROOT/postfix/etc/"
 # Postfix sleeps 1-2 s before using a config or table file younger than ~2 s.
 touch -d '-1 minute' "$ROOT"/postfix/etc/*
 # Compile the sieve script now, as the LMTP user cannot write next to it.

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { loadPreviousSecretKeys, loadSecretKey, readDbEnv } from '@youjian/db';
 import { z } from 'zod';
 import { parseTrustedProxies, type TrustedProxies } from './server/client-address';
@@ -8,6 +9,11 @@ const schema = z.object({
   BETTER_AUTH_SECRET: z.string().min(16).optional(),
   BETTER_AUTH_URL: z.url().default('http://localhost:3000'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  YOUJIAN_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'YOUJIAN_SMTP_URL must be smtp://… or smtps://…')
+    .optional(),
+  YOUJIAN_MAIL_FROM: z.string().min(3).default('Youjian <noreply@localhost>'),
 });
 
 /** What the HTTP layer needs (proxy.ts, server.ts): no database, no secrets. */
@@ -36,6 +42,8 @@ export interface WebEnv {
   secretKey: Buffer;
   /** YOUJIAN_SECRET_KEY_PREVIOUS: keys that still open secrets sealed before a rotation */
   previousSecretKeys: Buffer[];
+  /** how the product mails its own users (verification, password reset) */
+  accountMail: { kind: 'smtp'; url: string; from: string } | { kind: 'outbox'; folder: string };
 }
 
 export interface SurfaceEnv {
@@ -62,6 +70,9 @@ export function readWebEnv(env: NodeJS.ProcessEnv = process.env): WebEnv {
     authUrl: parsed.BETTER_AUTH_URL,
     secretKey: loadSecretKey(readDbEnv(env)),
     previousSecretKeys: loadPreviousSecretKeys(readDbEnv(env)),
+    accountMail: parsed.YOUJIAN_SMTP_URL
+      ? { kind: 'smtp', url: parsed.YOUJIAN_SMTP_URL, from: parsed.YOUJIAN_MAIL_FROM }
+      : { kind: 'outbox', folder: path.join(readDbEnv(env).dataDir, 'outbox') },
   };
 }
 

@@ -2,16 +2,24 @@ import { sql } from '@youjian/db';
 import { createTestDatabase, type TestDatabase } from '@youjian/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUTH_LIMITS } from './abuse-limits';
+import { signUpAndConfirm, stackMailer } from './account-mail.integration-helpers';
 import { createAuth, handleAuthRequest } from './create-auth';
 
 let database: TestDatabase;
+// one address per run: the stack's accounts mailbox keeps earlier runs' mail
+const victim = `victim-${Date.now().toString(36)}@example.test`;
 let auth: ReturnType<typeof createAuth>;
 const baseURL = 'http://localhost:3000';
 const password = 'a long passphrase of mine';
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  auth = createAuth({ db: database.db, secret: 'a-test-secret-of-enough-length-000', baseURL });
+  auth = createAuth({
+    db: database.db,
+    secret: 'a-test-secret-of-enough-length-000',
+    baseURL,
+    mailer: stackMailer(),
+  });
 });
 
 afterAll(async () => {
@@ -34,23 +42,27 @@ const post = (path: string, body: unknown, headers: Record<string, string> = {})
     }),
   );
 
+/** A confirmed account: signed up from another address, its mailed link followed. */
 async function signUp(email: string, address = '198.51.100.200') {
-  const response = await post(
-    '/sign-up/email',
-    { email, password, name: email },
-    { 'x-youjian-client-address': address },
+  await signUpAndConfirm(
+    (request) => {
+      request.headers.set('x-youjian-client-address', address);
+      return handleAuthRequest(auth, request);
+    },
+    baseURL,
+    email,
+    password,
   );
-  expect(response.status).toBe(200);
 }
 
 describe('sign-in limits', () => {
   it('a forged X-Forwarded-For does not buy more guesses at one account', async () => {
-    await signUp('victim@example.test');
+    await signUp(victim);
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 12; attempt++) {
       const response = await post(
         '/sign-in/email',
-        { email: 'victim@example.test', password: `guess number ${attempt}` },
+        { email: victim, password: `guess number ${attempt}` },
         { 'x-forwarded-for': `203.0.113.${attempt}` },
       );
       statuses.push(response.status);
@@ -61,7 +73,7 @@ describe('sign-in limits', () => {
 
   it('answers over the limit with a code and the wait in seconds, never the words', async () => {
     const response = await post('/sign-in/email', {
-      email: 'victim@example.test',
+      email: victim,
       password: password,
     });
     expect(response.status).toBe(429);
@@ -98,7 +110,7 @@ describe('sign-in limits', () => {
       sql`update rate_limit_bucket set window_started_at = now() - interval '16 minutes'`,
     );
     const response = await post('/sign-in/email', {
-      email: 'victim@example.test',
+      email: victim,
       password,
     });
     expect(response.status).toBe(200);
@@ -122,7 +134,7 @@ describe('sign-up and password reset limits', () => {
     for (let attempt = 0; attempt <= AUTH_LIMITS.resetMailPerAccount.max; attempt++) {
       const response = await post(
         '/request-password-reset',
-        { email: 'victim@example.test' },
+        { email: victim },
         { 'x-youjian-client-address': `192.0.2.${100 + attempt}` },
       );
       statuses.push(response.status);

@@ -26,6 +26,8 @@ export const AUTH_LIMITS = {
   resetMailPerAccount: { max: 3, windowSeconds: HOUR },
   resetMailPerAddress: { max: 10, windowSeconds: HOUR },
   verificationMailPerAddress: { max: 5, windowSeconds: HOUR },
+  /** mail of any kind the product sends one address (extra requests get the same answer, no mail) */
+  accountMailPerAddress: { max: 6, windowSeconds: HOUR },
   resetPasswordPerAddress: { max: 10, windowSeconds: HOUR },
   otherPerAddress: { max: 600, windowSeconds: MINUTE },
 } satisfies Record<string, RateLimitRule>;

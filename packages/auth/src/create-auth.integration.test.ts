@@ -1,5 +1,6 @@
 import { createTestDatabase, type TestDatabase } from '@youjian/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cookieOf, signUpAndConfirm, stackMailer } from './account-mail.integration-helpers';
 import { createAuth, getSession } from './create-auth';
 
 let database: TestDatabase;
@@ -8,8 +9,15 @@ const baseURL = 'http://localhost:3000';
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  auth = createAuth({ db: database.db, secret: 'a-test-secret-of-enough-length-000', baseURL });
+  auth = createAuth({
+    db: database.db,
+    secret: 'a-test-secret-of-enough-length-000',
+    baseURL,
+    mailer: stackMailer(),
+  });
 });
+// one address per run: the stack's accounts mailbox keeps earlier runs' mail
+const newcomer = `new-${Date.now().toString(36)}@example.test`;
 
 afterAll(async () => {
   await database?.drop();
@@ -24,32 +32,27 @@ const post = (path: string, body: unknown, origin = baseURL) =>
     }),
   );
 
-const cookieOf = (response: Response) =>
-  response.headers
-    .getSetCookie()
-    .map((cookie) => cookie.split(';')[0])
-    .join('; ');
-
 describe('e-mail and password accounts in our own tables', () => {
-  it('signs a new user up and in at once, with a session the server can read', async () => {
-    const response = await post('/sign-up/email', {
-      email: 'new@example.test',
-      password: 'correct horse battery staple',
-      name: 'new',
-    });
-    expect(response.status).toBe(200);
-    const session = await getSession(auth, new Headers({ cookie: cookieOf(response) }));
-    expect(session?.user.email).toBe('new@example.test');
+  it('signs a new user up, and in through the link mailed to them, with a session the server can read', async () => {
+    const cookie = await signUpAndConfirm(
+      (request) => auth.handler(request),
+      baseURL,
+      newcomer,
+      'correct horse battery staple',
+    );
+    const session = await getSession(auth, new Headers({ cookie }));
+    expect(session?.user.email).toBe(newcomer);
+    expect(session?.user.emailVerified).toBe(true);
   });
 
   it('signs in again with the same password and refuses a wrong one', async () => {
     const ok = await post('/sign-in/email', {
-      email: 'new@example.test',
+      email: newcomer,
       password: 'correct horse battery staple',
     });
     expect(ok.status).toBe(200);
     const wrong = await post('/sign-in/email', {
-      email: 'new@example.test',
+      email: newcomer,
       password: 'nope-nope-nope',
     });
     expect(wrong.status).toBe(401);
@@ -58,7 +61,7 @@ describe('e-mail and password accounts in our own tables', () => {
   it('accepts the same app reached as 127.0.0.1', async () => {
     const response = await post(
       '/sign-in/email',
-      { email: 'new@example.test', password: 'correct horse battery staple' },
+      { email: newcomer, password: 'correct horse battery staple' },
       'http://127.0.0.1:3000',
     );
     expect(response.status).toBe(200);
@@ -98,13 +101,14 @@ describe('sessions', () => {
       db: database.db,
       secret: 'a-test-secret-of-enough-length-000',
       baseURL: secureURL,
+      mailer: stackMailer(),
     });
     const response = await secure.handler(
       new Request(`${secureURL}/api/auth/sign-in/email`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', origin: secureURL },
         body: JSON.stringify({
-          email: 'new@example.test',
+          email: newcomer,
           password: 'correct horse battery staple',
         }),
       }),
@@ -119,7 +123,7 @@ describe('sessions', () => {
   });
 
   it('signs out everywhere else: other sessions end, this one stays', async () => {
-    const credentials = { email: 'new@example.test', password: 'correct horse battery staple' };
+    const credentials = { email: newcomer, password: 'correct horse battery staple' };
     const laptop = cookieOf(await post('/sign-in/email', credentials));
     const phone = cookieOf(await post('/sign-in/email', credentials));
     const revoke = await auth.handler(
@@ -131,8 +135,6 @@ describe('sessions', () => {
     );
     expect(revoke.status).toBe(200);
     expect(await getSession(auth, new Headers({ cookie: phone }))).toBeNull();
-    expect((await getSession(auth, new Headers({ cookie: laptop })))?.user.email).toBe(
-      'new@example.test',
-    );
+    expect((await getSession(auth, new Headers({ cookie: laptop })))?.user.email).toBe(newcomer);
   });
 });

@@ -8,6 +8,12 @@ import {
   rateLimitOptions,
   withRateLimitBody,
 } from './abuse-limits';
+import {
+  accountMailOptions,
+  DEFAULT_TOKEN_LIFETIMES,
+  type TokenLifetimes,
+} from './account-mail-options';
+import type { AccountMailer } from './mailer';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem } from './password-policy';
 
 export interface CreateAuthOptions {
@@ -16,6 +22,12 @@ export interface CreateAuthOptions {
   secret: string;
   /** public origin of the web app, e.g. http://localhost:3000 */
   baseURL: string;
+  /** sends verification, notice and reset mail (the operator's SMTP, or the outbox) */
+  mailer: AccountMailer;
+  /** how long account links work; tests shorten them */
+  lifetimes?: Partial<TokenLifetimes>;
+  /** where a failed or skipped account mail is reported; default console.error */
+  log?: (line: string) => void;
 }
 
 /** Endpoints that set a password, and the body field that carries it. */
@@ -26,11 +38,20 @@ const NEW_PASSWORD_FIELD: Record<string, 'password' | 'newPassword'> = {
 };
 
 /**
- * Better Auth for Youjian: e-mail + password accounts stored in our own tables, abuse
- * limits counted in Postgres, the password policy of password-policy.ts, and session
- * cookies that are Secure (and __Secure- prefixed) whenever the public URL is https.
+ * Better Auth for Youjian: e-mail + password accounts stored in our own tables, addresses
+ * confirmed by mail before the first sign-in and passwords reset by mail
+ * (account-mail-options.ts), abuse limits counted in Postgres, the password policy of
+ * password-policy.ts, and session cookies that are Secure (and __Secure- prefixed)
+ * whenever the public URL is https.
  */
-export function createAuth({ db, secret, baseURL }: CreateAuthOptions) {
+export function createAuth({ db, secret, baseURL, mailer, lifetimes, log }: CreateAuthOptions) {
+  const mail = accountMailOptions({
+    db,
+    mailer,
+    baseURL,
+    lifetimes: { ...DEFAULT_TOKEN_LIFETIMES, ...lifetimes },
+    log: log ?? ((line) => console.error(line)),
+  });
   return betterAuth({
     appName: 'Youjian',
     secret,
@@ -44,16 +65,19 @@ export function createAuth({ db, secret, baseURL }: CreateAuthOptions) {
     }),
     emailAndPassword: {
       enabled: true,
-      autoSignIn: true,
       minPasswordLength: MIN_PASSWORD_LENGTH,
       maxPasswordLength: MAX_PASSWORD_LENGTH,
+      ...mail.emailAndPassword,
     },
+    emailVerification: mail.emailVerification,
+    verification: mail.verification,
     rateLimit: rateLimitOptions(db),
     advanced: {
       // the web server writes the client's address into this header and nowhere else
       ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
       // decided by the public URL, not by NODE_ENV: an https deployment in any mode
       useSecureCookies: new URL(baseURL).protocol === 'https:',
+      backgroundTasks: mail.backgroundTasks,
     },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {

@@ -1,5 +1,11 @@
 export { AUTH_LIMITS, CLIENT_ADDRESS_HEADER } from './abuse-limits';
 export {
+  ACCOUNT_PAGES,
+  DEFAULT_TOKEN_LIFETIMES,
+  type TokenLifetimes,
+} from './account-mail-options';
+export { ACCOUNT_MAIL_SUBJECTS } from './account-messages';
+export {
   type Auth,
   type AuthSession,
   type CreateAuthOptions,
@@ -8,4 +14,10 @@ export {
   handleAuthRequest,
   loopbackAliases,
 } from './create-auth';
+export {
+  type AccountMailer,
+  createOutboxMailer,
+  createSmtpMailer,
+  type OutgoingAccountMail,
+} from './mailer';
 export { MIN_PASSWORD_LENGTH, type PasswordProblem, passwordProblem } from './password-policy';

@@ -243,8 +243,8 @@ export async function deliverMessage(message: {
 /**
  * Environment for a process that should talk to the local providers: the qq and NetEase
  * presets pointed at the emulations (read by packages/mail's env.ts), the egress guard's
- * allow-list opened to the stack's host (every port: the stack listens on high ones), and
- * the test CA.
+ * allow-list opened to the stack's host (every port: the stack listens on high ones), the
+ * test CA, and the SMTP server and sender of the product's account mail.
  */
 export function providerEnv(): Record<string, string> {
   const { qq, netease } = MAILSTACK.providers;
@@ -253,5 +253,9 @@ export function providerEnv(): Record<string, string> {
     // 127.0.0.1 is where every endpoint points; localhost is the name on its certificate
     YOUJIAN_ALLOWED_MAIL_HOSTS: `${host},localhost`,
     NODE_EXTRA_CA_CERTS: MAILSTACK.caFile,
+    // the product's own mail (verification, password reset) goes out through the MX port;
+    // mail to example.test and bench.test accounts lands in accounts@qq.test (account-mail.ts)
+    YOUJIAN_SMTP_URL: `smtp://${host}:${MAILSTACK.ports.smtp}`,
+    YOUJIAN_MAIL_FROM: 'Youjian <noreply@youjian.test>',
   };
 }

@@ -1,5 +1,5 @@
 import { createMailEventHub, type MailEventHub } from '@youjian/api';
-import { type Auth, createAuth } from '@youjian/auth';
+import { type Auth, createAuth, createOutboxMailer, createSmtpMailer } from '@youjian/auth';
 import { createDb, createSecretBox, type Database, type SecretBox } from '@youjian/db';
 import { readWebEnv } from '../env';
 
@@ -22,7 +22,15 @@ export function services(): WebServices {
   const db = createDb(env.databaseUrl);
   const created: WebServices = {
     db,
-    auth: createAuth({ db, secret: env.authSecret, baseURL: env.authUrl }),
+    auth: createAuth({
+      db,
+      secret: env.authSecret,
+      baseURL: env.authUrl,
+      mailer:
+        env.accountMail.kind === 'smtp'
+          ? createSmtpMailer(env.accountMail)
+          : createOutboxMailer(env.accountMail.folder),
+    }),
     secretBox: createSecretBox(env.secretKey, env.previousSecretKeys),
     events: createMailEventHub(db),
   };

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { eq, message, messageBody, pendingImapOp, user } from '@youjian/db';
+import { eq, message, messageBody, pendingImapOp } from '@youjian/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // the api package's own test setup (a migrated database of this file's own, seeded rows)
 import {
@@ -11,6 +11,7 @@ import {
   seedMessage,
   type TestApi,
 } from '../../../../../packages/api/src/test-support.integration-helpers';
+import { signUpThroughRoute } from './route-tests.integration-helpers';
 
 /**
  * Every route handler under app/api, found in the file tree (a new route.ts is covered the
@@ -87,28 +88,9 @@ beforeAll(async () => {
     BETTER_AUTH_URL: BASE,
     YOUJIAN_SECRET_KEY: crypto.randomBytes(32).toString('base64'),
   });
-  const auth = (await import('./auth/[...all]/route')) as {
-    POST: (r: Request) => Promise<Response>;
-  };
-  const signUp = (email: string) =>
-    auth.POST(
-      new Request(`${BASE}/api/auth/sign-up/email`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', origin: BASE },
-        body: JSON.stringify({ email, password: 'a long passphrase of mine', name: email }),
-      }),
-    );
-  await signUp('alice@example.test');
-  const mallory = await signUp('mallory@example.test');
-  malloryCookie = mallory.headers
-    .getSetCookie()
-    .map((cookie) => cookie.split(';')[0])
-    .join('; ');
-  const [alice] = await api.database.db
-    .select({ id: user.id })
-    .from(user)
-    .where(eq(user.email, 'alice@example.test'));
-  const folder = await seedMailbox(api, alice?.id ?? '', 'alice@qq.test');
+  const alice = await signUpThroughRoute(api, 'alice@example.test');
+  malloryCookie = (await signUpThroughRoute(api, 'mallory@example.test')).cookie;
+  const folder = await seedMailbox(api, alice.id, 'alice@qq.test');
   const messageId = await seedMessage(api, folder, {
     uid: 3,
     subject: 'alice-secret-subject',

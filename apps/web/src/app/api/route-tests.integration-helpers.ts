@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { eq, user } from '@youjian/db';
 import type { TestApi } from '../../../../../packages/api/src/test-support.integration-helpers';
+import { signUpAndConfirm } from '../../../../../packages/auth/src/account-mail.integration-helpers';
 
 export const TEST_BASE_URL = 'http://localhost:3000';
 
@@ -18,29 +19,22 @@ export function useTestEnvironment(api: TestApi, extra: Record<string, string> =
   });
 }
 
-/** Signs a product user up through the real auth route: their user id and session cookie. */
+/**
+ * Signs a product user up through the real auth route, confirming the address through the
+ * link mailed to it (read from the local stack): their user id and session cookie.
+ */
 export async function signUpThroughRoute(
   api: TestApi,
   email: string,
 ): Promise<{ id: string; cookie: string }> {
   const auth = (await import('./auth/[...all]/route')) as {
-    POST: (r: Request) => Promise<Response>;
+    GET: (r: Request) => Promise<Response>;
   };
-  const signedUp = await auth.POST(
-    new Request(`${TEST_BASE_URL}/api/auth/sign-up/email`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: TEST_BASE_URL },
-      body: JSON.stringify({ email, password: 'a long passphrase of mine', name: email }),
-    }),
-  );
-  const cookie = signedUp.headers
-    .getSetCookie()
-    .map((entry) => entry.split(';')[0])
-    .join('; ');
+  const cookie = await signUpAndConfirm(auth.GET, TEST_BASE_URL, email);
   const [row] = await api.database.db
     .select({ id: user.id })
     .from(user)
     .where(eq(user.email, email));
-  if (!row) throw new Error(`sign-up of ${email} failed: ${signedUp.status}`);
+  if (!row) throw new Error(`sign-up of ${email} failed`);
   return { id: row.id, cookie };
 }
