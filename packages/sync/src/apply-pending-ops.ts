@@ -20,6 +20,12 @@ import {
 } from '@youjian/mail';
 import { type ApplyContext, PermanentOpError } from './apply-context';
 import {
+  applyDiscardDraft,
+  applySaveDraft,
+  type DiscardDraftPayload,
+  type SaveDraftPayload,
+} from './apply-draft-op';
+import {
   applyCreateFolder,
   applyDeleteFolder,
   applyRenameFolder,
@@ -69,7 +75,8 @@ export function isTransientFailure(error: unknown, client: ImapFlow): boolean {
  * crash falls between the server's answer and that mark — STORE of flags is idempotent,
  * an APPEND first looks for its Message-ID in the folder, a move moves only UIDs still in
  * the source and adopts copies already in the destination, folder ops look at the
- * server's folder list first. The attempt is counted before the server is touched, so a
+ * server's folder list first, a draft save finds its revision by Message-ID before
+ * APPENDing and then expunges the draft's other copies (apply-draft-op.ts). The attempt is counted before the server is touched, so a
  * repeat knows a previous try may have reached the server.
  */
 export async function applyPendingOps(ctx: ApplyContext): Promise<number> {
@@ -190,6 +197,10 @@ async function applyOp(ctx: ApplyContext, op: PendingOpRow): Promise<void> {
       return applyRenameFolder(ctx, op.payload as unknown as RenameFolderPayload);
     case 'delete_folder':
       return applyDeleteFolder(ctx, op.payload as unknown as DeleteFolderPayload);
+    case 'save_draft':
+      return applySaveDraft(ctx, op.payload as unknown as SaveDraftPayload);
+    case 'discard_draft':
+      return applyDiscardDraft(ctx, op.payload as unknown as DiscardDraftPayload);
   }
 }
 
@@ -267,6 +278,9 @@ async function undoOp(ctx: ApplyContext, op: PendingOpRow): Promise<string[]> {
       await resyncAfterFailure(ctx, {});
       return [];
     case 'append':
+    case 'save_draft':
+    case 'discard_draft':
+      // the local draft stays as it is; the next save (or Discard) writes the server again
       return [];
   }
 }

@@ -1,4 +1,5 @@
 import { type PendingImapOpKind, pendingImapOp, sql } from '@youjian/db';
+import type { DiscardDraftPayload, SaveDraftPayload } from './apply-draft-op';
 import type { Tx } from './db-types';
 import { stampUidAddressedOp } from './stamp-uid-identity';
 import { WORK_CHANNEL } from './wake-worker';
@@ -99,6 +100,8 @@ export interface DeleteFolderPayload {
   path: string;
 }
 
+export type { DiscardDraftPayload, SaveDraftPayload } from './apply-draft-op';
+
 export type ImapOpPayloads = {
   set_flags: SetFlagsPayload;
   append: AppendPayload;
@@ -107,6 +110,8 @@ export type ImapOpPayloads = {
   create_folder: CreateFolderPayload;
   rename_folder: RenameFolderPayload;
   delete_folder: DeleteFolderPayload;
+  save_draft: SaveDraftPayload;
+  discard_draft: DiscardDraftPayload;
 };
 
 export type ImapOp = {

@@ -1,8 +1,18 @@
 /** The mirror engine's face (see the brief's sync contract). */
 export { accountCredentials } from './account-credentials';
 export { accountStatusOf } from './account-status';
+export { draftIdOfMessageId } from './apply-draft-op';
 export { applyPendingOps } from './apply-pending-ops';
 export { indexBodies } from './body-index';
+export {
+  ComposeFileTooLarge,
+  deleteComposeFiles,
+  ownedReadyFiles,
+  readComposeFile,
+  type StoredFile,
+  sweepComposeFiles,
+  writeComposeFile,
+} from './compose-files';
 export {
   type AppendPayload,
   type CreateFolderPayload,
@@ -18,6 +28,8 @@ export { fetchMessageSource } from './fetch-message-source';
 export { loadAttachment } from './load-attachment';
 export { attachmentUrl, loadMessageBody, type MessageBody } from './load-message-body';
 export { type AttachmentDownload, openAttachmentDownload } from './open-attachment-download';
+export { cancelOutgoing, holdOutgoingUntil } from './outgoing-due';
+export { queueDraftDiscard, queueDraftSave } from './queue-draft';
 export { queueFolderCreate, queueFolderDelete, queueFolderRename } from './queue-folder-change';
 export { type MirrorChange, queueMessageExpunge, queueMessageMove } from './queue-message-move';
 export { queueOutgoingMail } from './queue-outgoing-mail';

@@ -1,9 +1,7 @@
 import {
   and,
-  asc,
   type Database,
   eq,
-  inArray,
   mailbox,
   outgoingMail,
   publishMailEvent,
@@ -13,8 +11,11 @@ import { getPreset, type ImapFlow, MailError, type ProviderId, sendMail } from '
 import { accountCredentials } from './account-credentials';
 import { applyPendingOps } from './apply-pending-ops';
 import { checkSentCopies } from './check-sent-copies';
+import { deleteSentFiles } from './compose-files';
 import { enqueueImapOp } from './enqueue-imap-op';
 import { findInFolder } from './find-in-folder';
+import { markAnswered } from './mark-answered';
+import { claimOutgoing, dueOutgoingRows } from './outgoing-due';
 import { outgoingAttachments } from './queue-outgoing-mail';
 import { SENT_COPY_LOOK_EVERY_MS, SENT_COPY_LOOK_FOR_MS } from './sent-copy-step';
 import type { AccountRow } from './sync-account';
@@ -42,7 +43,8 @@ const PERMANENT_SEND_FAILURES = new Set([
 ]);
 
 /**
- * Sends the account's queued mail once each, then finishes the Sent copies that are due
+ * Sends the account's due queued mail (not-before passed: the undo delay or the scheduled
+ * time) once each, then finishes the Sent copies that are due
  * (check-sent-copies.ts); returns how many mails were sent. State 'sending' is committed
  * before the SMTP transaction; a row found in 'sending' (a crash mid-send) is first
  * looked for in Sent by its Message-ID and only resent when absent. The Sent copy follows
@@ -52,16 +54,7 @@ const PERMANENT_SEND_FAILURES = new Set([
  */
 export async function sendQueuedMail(ctx: SendContext): Promise<number> {
   const { db, account } = ctx;
-  const rows = await db
-    .select()
-    .from(outgoingMail)
-    .where(
-      and(
-        eq(outgoingMail.accountId, account.id),
-        inArray(outgoingMail.state, ['queued', 'sending']),
-      ),
-    )
-    .orderBy(asc(outgoingMail.createdAt));
+  const rows = await dueOutgoingRows(db, account.id);
   let sent = 0;
   for (const row of rows) {
     if (await sendOne(ctx, row)) sent += 1;
@@ -89,10 +82,13 @@ async function sendOne(ctx: SendContext, row: OutgoingRow): Promise<boolean> {
       .where(key);
     return false;
   }
-  await db
-    .update(outgoingMail)
-    .set({ state: 'sending', attempts: row.attempts + 1 })
-    .where(key);
+  if (row.state === 'queued' && !(await claimOutgoing(db, row))) return false; // undone
+  if (row.state === 'sending') {
+    await db
+      .update(outgoingMail)
+      .set({ attempts: row.attempts + 1 })
+      .where(key);
+  }
   let raw: Buffer;
   try {
     ({ raw } = await sendMail(accountCredentials(account, ctx.secretBox), {
@@ -101,10 +97,11 @@ async function sendOne(ctx: SendContext, row: OutgoingRow): Promise<boolean> {
       cc: row.draft.cc,
       subject: row.draft.subject,
       text: row.draft.text,
+      html: row.draft.html,
       messageId: row.messageIdHeader,
       inReplyTo: row.draft.inReplyTo,
       references: row.draft.references,
-      attachments: outgoingAttachments(row.draft),
+      attachments: outgoingAttachments(db, row.draft),
     }));
   } catch (error) {
     const permanent = error instanceof MailError && PERMANENT_SEND_FAILURES.has(error.code);
@@ -126,6 +123,7 @@ async function sendOne(ctx: SendContext, row: OutgoingRow): Promise<boolean> {
   const policy = getPreset(account.provider as ProviderId).sentCopy;
   const sentAt = new Date();
   await db.transaction(async (tx) => {
+    if (row.draft.answers) await markAnswered(tx, account.id, row.draft.answers.messageId);
     if (policy === 'never') {
       await tx
         .update(outgoingMail)
@@ -159,6 +157,8 @@ async function sendOne(ctx: SendContext, row: OutgoingRow): Promise<boolean> {
       })
       .where(key);
   });
+  // the compose store's files went out with it (the Sent copy is the raw bytes above)
+  await deleteSentFiles(db, row.draft.attachments);
   if (policy === 'never') {
     await applyPendingOps(ctx);
     // the appended copy shows in the mirror now, not at the next pass over every folder

@@ -5,6 +5,7 @@ import { accountStatusOf, recordAccountError } from '../account-status';
 import { applyPendingOps } from '../apply-pending-ops';
 import { indexBodies } from '../body-index';
 import { nextSentCopyCheckAt } from '../check-sent-copies';
+import { nextOutgoingDueAt } from '../outgoing-due';
 import { sendQueuedMail } from '../send-queued-mail';
 import { closeSession, loadAccount, syncMailboxes } from '../sync-account';
 import { Backoff } from './backoff';
@@ -244,11 +245,14 @@ export class AccountRunner {
     this.state = 'watching';
     // a sent mail's copy is looked for in Sent at a due time (check-sent-copies.ts)
     const sentCopyCheckAt = await nextSentCopyCheckAt(this.db, this.accountId);
+    // and a mail waiting out its undo delay or scheduled time is sent when it falls due
+    const outgoingDueAt = await nextOutgoingDueAt(this.db, this.accountId);
     const untilFolders = Math.max(
       0,
       Math.min(
         this.lastFullSyncAt + this.options.folderIntervalMs,
         sentCopyCheckAt?.getTime() ?? Number.POSITIVE_INFINITY,
+        outgoingDueAt?.getTime() ?? Number.POSITIVE_INFINITY,
       ) - Date.now(),
     );
     const woken = Promise.race([this.wakeNow.promise, this.stopping]);
