@@ -9,6 +9,7 @@ import { useErrorText } from '../i18n/use-error-text';
 import { useFolderLabel } from '../i18n/use-folder-label';
 import { useTRPC } from '../trpc/react';
 import type { ResponseKind } from './compose-dialog';
+import { type UndoableKind, useUndoToast } from './mail/use-undo-toast';
 
 type Folder = RouterOutputs['accounts']['list'][number]['folders'][number];
 type MessagePage = RouterOutputs['messages']['list'];
@@ -16,7 +17,8 @@ type MessagePage = RouterOutputs['messages']['list'];
 /**
  * Archive, Delete, Spam / Not spam and Move to for one or several messages of a mailbox.
  * The messages leave the list at once (the server already changed its mirror; the
- * provider follows through the worker's queue) and the lists are then refetched.
+ * provider follows through the worker's queue) and the lists are then refetched; a toast
+ * says what happened and offers Undo.
  */
 export function MessageActions(props: {
   accountId: string;
@@ -35,6 +37,7 @@ export function MessageActions(props: {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const moveId = useId();
+  const undo = useUndoToast();
 
   const removeFromLists = () => {
     const gone = new Set(messageIds);
@@ -62,11 +65,40 @@ export function MessageActions(props: {
       await queryClient.invalidateQueries({ queryKey: trpc.messages.get.pathKey() });
     },
   };
-  const archive = useMutation(trpc.messages.archive.mutationOptions(options));
-  const remove = useMutation(trpc.messages.delete.mutationOptions(options));
-  const spam = useMutation(trpc.messages.markSpam.mutationOptions(options));
-  const notSpam = useMutation(trpc.messages.markNotSpam.mutationOptions(options));
-  const move = useMutation(trpc.messages.move.mutationOptions(options));
+  // each action notes where the messages were; its toast offers to put them back (Undo)
+  const undoable = (kind: UndoableKind) => ({
+    ...options,
+    onMutate: (input: { messageIds: string[] }) => {
+      const origins = undo.before(input.messageIds, folder?.id ?? null);
+      options.onMutate();
+      return { origins };
+    },
+    onSuccess: (
+      _data: unknown,
+      input: { messageIds: string[]; toMailboxId?: string },
+      context: { origins: Map<string, string | null> } | undefined,
+    ) => {
+      options.onSuccess();
+      const target = folders.find((each) => each.id === input.toMailboxId);
+      if (context) {
+        undo.after({
+          kind,
+          accountId,
+          origins: context.origins,
+          folder: target ? folderLabel(target) : undefined,
+        });
+      }
+    },
+  });
+  const archive = useMutation(trpc.messages.archive.mutationOptions(undoable('archived')));
+  const remove = useMutation(
+    trpc.messages.delete.mutationOptions(
+      undoable(folder?.role === 'trash' ? 'deletedForever' : 'trashed'),
+    ),
+  );
+  const spam = useMutation(trpc.messages.markSpam.mutationOptions(undoable('spam')));
+  const notSpam = useMutation(trpc.messages.markNotSpam.mutationOptions(undoable('notSpam')));
+  const move = useMutation(trpc.messages.move.mutationOptions(undoable('moved')));
   const error = [archive, remove, spam, notSpam, move].find((m) => m.error)?.error;
 
   const selection = { accountId, messageIds };
