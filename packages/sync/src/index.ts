@@ -5,6 +5,7 @@ export { draftIdOfMessageId } from './apply-draft-op';
 export { applyPendingOps } from './apply-pending-ops';
 export { indexBodies } from './body-index';
 export {
+  CHUNK_BYTES,
   ComposeFileTooLarge,
   deleteComposeFiles,
   ownedReadyFiles,

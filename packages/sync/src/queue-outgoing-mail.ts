@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
-import { eq, mailAccount, type OutgoingDraft, outgoingMail, sql } from '@youjian/db';
+import { type Database, eq, mailAccount, type OutgoingDraft, outgoingMail, sql } from '@youjian/db';
 import type { OutgoingAttachment } from '@youjian/mail';
+import { readComposeFile } from './compose-files';
 import type { Tx } from './db-types';
 import { WORK_CHANNEL } from './wake-worker';
 
@@ -36,11 +37,18 @@ export async function queueOutgoingMail(
   return row;
 }
 
-/** The draft's attachments as the composer takes them (the queue row keeps them base64). */
-export function outgoingAttachments(draft: OutgoingDraft): OutgoingAttachment[] {
+/**
+ * The draft's attachments as the composer takes them: stored files as streams read while
+ * the message is built (compose-files.ts), so a 50 MB file is never held whole; rows
+ * queued before the store carry their bytes base64.
+ */
+export function outgoingAttachments(db: Database, draft: OutgoingDraft): OutgoingAttachment[] {
   return (draft.attachments ?? []).map((attachment) => ({
     filename: attachment.filename,
     contentType: attachment.contentType,
-    content: Buffer.from(attachment.contentBase64, 'base64'),
+    content: attachment.fileId
+      ? readComposeFile(db, attachment.fileId)
+      : Buffer.from(attachment.contentBase64 ?? '', 'base64'),
+    ...(attachment.contentId ? { contentId: attachment.contentId } : {}),
   }));
 }
