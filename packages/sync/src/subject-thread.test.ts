@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  chooseAdoptingThread,
   chooseSubjectThread,
   type SubjectCandidate,
   UNKNOWN_PARTICIPANTS_WINDOW_MS,
@@ -81,5 +82,71 @@ describe('chooseSubjectThread', () => {
       known('shared', 2, ['a@x']),
     ]);
     expect(choice.threadId).toBe('shared');
+  });
+});
+
+const begunBy = (
+  threadId: string,
+  people: string[],
+  originDay: number,
+  isReply: boolean,
+  lastDay = originDay,
+): SubjectCandidate => ({
+  ...known(threadId, lastDay, people),
+  origin: { at: day(originDay), isReply },
+});
+
+describe("chooseSubjectThread and the conversation's origin", () => {
+  it('never files a reply under a conversation begun by a newer original', () => {
+    const choice = chooseSubjectThread({ participants: ['boss@x'], receivedAt: day(3) }, [
+      begunBy('this-week', ['boss@x'], 8, false, 9),
+    ]);
+    expect(choice.threadId).toBeNull();
+  });
+});
+
+describe('chooseAdoptingThread', () => {
+  it('completes the conversation its replies began before it was mirrored', () => {
+    expect(
+      chooseAdoptingThread({ participants: ['bob@x'], receivedAt: day(9) }, [
+        begunBy('bob-replies', ['bob@x'], 10, true),
+      ]),
+    ).toBe('bob-replies');
+  });
+
+  it('keeps apart the replies of other people and replies older than the original', () => {
+    const original = { participants: ['bob@x'], receivedAt: day(9) };
+    expect(chooseAdoptingThread(original, [begunBy('carol', ['carol@x'], 10, true)])).toBeNull();
+    expect(chooseAdoptingThread(original, [begunBy('older', ['bob@x'], 8, true)])).toBeNull();
+    expect(chooseAdoptingThread(original, [begunBy('rooted', ['bob@x'], 10, false)])).toBeNull();
+  });
+
+  it('leaves the replies to a nearer original of the same people', () => {
+    const lastWeek = { participants: ['bob@x'], receivedAt: day(1) };
+    const replies = begunBy('replies', ['bob@x'], 10, true);
+    // another original between them, in the batch or already mirrored
+    expect(chooseAdoptingThread(lastWeek, [replies], [day(9)])).toBeNull();
+    expect(
+      chooseAdoptingThread(lastWeek, [replies, begunBy('this-week', ['bob@x'], 9, false)]),
+    ).toBeNull();
+    expect(chooseAdoptingThread({ ...lastWeek, receivedAt: day(9) }, [replies], [day(1)])).toBe(
+      'replies',
+    );
+  });
+
+  it('takes the conversation sharing the most people, then the nearest', () => {
+    const original = { participants: ['bob@x', 'carol@x'], receivedAt: day(5) };
+    expect(
+      chooseAdoptingThread(original, [
+        begunBy('near-one', ['bob@x'], 6, true),
+        begunBy('far-both', ['bob@x', 'carol@x'], 20, true),
+      ]),
+    ).toBe('far-both');
+    expect(
+      chooseAdoptingThread(original, [
+        begunBy('far', ['bob@x'], 20, true),
+        begunBy('near', ['carol@x'], 6, true),
+      ]),
+    ).toBe('near');
   });
 });

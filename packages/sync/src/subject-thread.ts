@@ -17,6 +17,13 @@ export interface SubjectCandidate {
    * null for a conversation threaded before participants were recorded
    */
   participants: ReadonlySet<string> | null;
+  /**
+   * the conversation's earliest message: when it arrived and whether its subject is a
+   * reply's; absent when unknown. A conversation that begins with a reply is waiting for
+   * its original (the first sync mirrors newest first, and a Sent original may be
+   * mirrored after the reply in INBOX).
+   */
+  origin?: { at: Date; isReply: boolean } | null;
 }
 
 export interface SubjectChoice {
@@ -44,6 +51,8 @@ export const UNKNOWN_PARTICIPANTS_WINDOW_MS = 14 * 24 * 60 * 60 * 1000;
  * 2. else the newest conversation whose participants are unknown, if its last message is
  *    within UNKNOWN_PARTICIPANTS_WINDOW_MS of the reply;
  * 3. else none: the reply starts a conversation of its own.
+ * A conversation whose earliest message is an original newer than the reply is never
+ * chosen: last week's reply does not join this week's 周会.
  */
 export function chooseSubjectThread(
   reply: { participants: readonly string[]; receivedAt: Date },
@@ -53,7 +62,11 @@ export function chooseSubjectThread(
   const distance = (c: SubjectCandidate) =>
     c.lastDate ? Math.abs(c.lastDate.getTime() - at) : Number.POSITIVE_INFINITY;
   let best: { candidate: SubjectCandidate; shared: number } | null = null;
-  for (const candidate of candidates) {
+  // a reply never precedes its original: a conversation begun by a newer original is not its
+  const possible = candidates.filter(
+    (c) => !(c.origin && !c.origin.isReply && c.origin.at.getTime() > at),
+  );
+  for (const candidate of possible) {
     const { participants } = candidate;
     if (!participants) continue;
     const shared = reply.participants.filter((p) => participants.has(p)).length;
@@ -67,7 +80,7 @@ export function chooseSubjectThread(
     }
   }
   if (best) return { threadId: best.candidate.threadId, reason: 'shares-participants' };
-  const unknown = candidates
+  const unknown = possible
     .filter((c) => c.participants === null && distance(c) <= UNKNOWN_PARTICIPANTS_WINDOW_MS)
     .sort((a, b) => (b.lastDate?.getTime() ?? 0) - (a.lastDate?.getTime() ?? 0))[0];
   if (unknown) {
@@ -77,4 +90,49 @@ export function chooseSubjectThread(
     };
   }
   return { threadId: null, reason: 'no-shared-participants' };
+}
+
+/**
+ * Pure: the conversation an original (a message without links and without a reply
+ * prefix) completes — one that began with subject-only replies mirrored before it, as
+ * happens when the first sync goes newest first or a Sent original is mirrored after the
+ * replies in INBOX. Takes the original's participants and time, the conversations with
+ * its subject, and `nearerOriginals`: the times of other originals of this subject and
+ * people the caller knows of. A conversation qualifies when its earliest message is a
+ * reply (origin.isReply) no older than the original, it shares at least one participant
+ * with it, and no other known original falls between the two (that one is the nearer
+ * start: last week's 周会 does not adopt this week's replies). Among those: the most
+ * shared participants, then the earliest reply nearest the original. Returns the thread
+ * or null.
+ */
+export function chooseAdoptingThread(
+  original: { participants: readonly string[]; receivedAt: Date },
+  candidates: readonly SubjectCandidate[],
+  nearerOriginals: readonly Date[] = [],
+): string | null {
+  const at = original.receivedAt.getTime();
+  const sharesWith = (people: ReadonlySet<string> | null) =>
+    !!people && original.participants.some((p) => people.has(p));
+  // conversations begun by another original of these people are nearer starts too
+  const between = [
+    ...nearerOriginals,
+    ...candidates
+      .filter((c) => c.origin && !c.origin.isReply && sharesWith(c.participants))
+      .map((c) => c.origin?.at ?? new Date(0)),
+  ];
+  let best: { threadId: string; shared: number; gap: number } | null = null;
+  for (const { threadId, participants, origin } of candidates) {
+    if (!origin?.isReply || !participants) continue;
+    const gap = origin.at.getTime() - at;
+    if (gap < 0) continue;
+    const shared = original.participants.filter((p) => participants.has(p)).length;
+    if (shared === 0) continue;
+    if (between.some((d) => d.getTime() > at && d.getTime() <= origin.at.getTime())) {
+      continue;
+    }
+    if (!best || shared > best.shared || (shared === best.shared && gap < best.gap)) {
+      best = { threadId, shared, gap };
+    }
+  }
+  return best?.threadId ?? null;
 }

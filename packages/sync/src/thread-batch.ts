@@ -11,6 +11,7 @@ import {
   idsOf,
   isReplySubject,
   type KnownThreads,
+  linkedIds,
   mergeParticipants,
   type NewThread,
   normalizeSubject,
@@ -31,15 +32,28 @@ export function participantsOf(
   return mergeParticipants([], addresses);
 }
 
-/** Pure: what to look up for a batch — the Message-IDs it brings and its reply subjects. */
+/**
+ * Pure: what to look up for a batch — the Message-IDs it brings, its reply subjects, and
+ * the subjects of its originals (no reply prefix, no links) with the earliest time each
+ * arrived: only a conversation whose last message is no older can be waiting for one.
+ */
 export function threadLookupKeys(batch: readonly MessageSummary[]): {
   ids: string[];
   replySubjects: string[];
+  originalSubjects: Map<string, Date>;
 } {
   const replies = batch.filter((s) => isReplySubject(s.subject));
+  const originalSubjects = new Map<string, Date>();
+  for (const s of batch) {
+    const key = normalizeSubject(s.subject);
+    if (!key || isReplySubject(s.subject) || linkedIds(s).length > 0) continue;
+    const since = originalSubjects.get(key);
+    if (!since || s.receivedAt < since) originalSubjects.set(key, s.receivedAt);
+  }
   return {
     ids: [...new Set(batch.flatMap(idsOf))],
     replySubjects: [...new Set(replies.map((s) => normalizeSubject(s.subject)))].filter(Boolean),
+    originalSubjects,
   };
 }
 
@@ -51,6 +65,8 @@ export interface ThreadPlan {
   newLinks: Map<string, string>;
   /** known threads the batch joins → newest date joining each and the people it adds */
   joined: Map<string, { lastDate: Date; participants: string[] }>;
+  /** mirrored threads that become one: absorbed → kept (merge-threads.ts) */
+  merged: Map<string, string>;
 }
 
 /**
@@ -70,6 +86,7 @@ export function planThreads(
     newThreads: assignment.newThreads,
     newLinks: new Map(),
     joined: new Map(),
+    merged: assignment.merged,
   };
   threadable.forEach((s, i) => {
     const threadId = assignment.threadIds[i];

@@ -189,3 +189,66 @@ describe('assignThreads', () => {
     expect(result.threadIds).toEqual(['t1', 't2']);
   });
 });
+
+describe('assignThreads: originals mirrored after their replies', () => {
+  const known = (list: SubjectCandidate[]): KnownThreads => ({
+    byLinkedId: new Map(),
+    bySubject: new Map([['周会', list]]),
+  });
+  const repliesOf = (threadId: string, person: string, day: number): SubjectCandidate => ({
+    ...candidate(threadId, day, [person]),
+    origin: { at: new Date(Date.UTC(2025, 0, day)), isReply: true },
+  });
+
+  it('files each original under the replies of its own people, the older one apart', () => {
+    const batch = [
+      msg({ day: 1, subject: '周会', participants: ['bob@x'] }),
+      msg({ day: 2, subject: '周会', participants: ['carol@x'] }),
+      msg({ day: 9, subject: '周会', participants: ['bob@x'] }),
+    ];
+    const result = assignThreads(
+      batch,
+      known([repliesOf('bob-replies', 'bob@x', 10), repliesOf('carol-replies', 'carol@x', 3)]),
+      ids(),
+    );
+    expect(result.threadIds).toEqual(['t1', 'carol-replies', 'bob-replies']);
+  });
+
+  it('never lets an original with links or a reply adopt by subject', () => {
+    const batch = [
+      msg({ day: 1, subject: '周会', participants: ['bob@x'], inReplyTo: '<elsewhere@x>' }),
+    ];
+    const result = assignThreads(batch, known([repliesOf('bob-replies', 'bob@x', 10)]), ids());
+    expect(result.threadIds).toEqual(['t1']);
+  });
+});
+
+describe('assignThreads: a message that links two conversations', () => {
+  it('makes them one, keeping the mirrored conversation', () => {
+    const known: KnownThreads = {
+      byLinkedId: new Map([
+        ['<start@x>', 'T0'],
+        ['<parent@x>', 'T1'],
+      ]),
+      bySubject: new Map(),
+    };
+    // the parent, whose reply was mirrored first (T1), answers the conversation T0
+    const parent = msg({ day: 3, messageId: '<parent@x>', references: ['<start@x>'] });
+    const result = assignThreads([parent], known, ids());
+    expect(result.threadIds).toEqual(['T0']);
+    expect([...result.merged]).toEqual([['T1', 'T0']]);
+  });
+
+  it('folds a conversation begun in the same batch into the mirrored one', () => {
+    const known: KnownThreads = {
+      byLinkedId: new Map([['<start@x>', 'T0']]),
+      bySubject: new Map(),
+    };
+    const reply = msg({ day: 5, messageId: '<reply@x>', inReplyTo: '<parent@x>' });
+    const parent = msg({ day: 6, messageId: '<parent@x>', inReplyTo: '<start@x>' });
+    const result = assignThreads([reply, parent], known, ids());
+    expect(result.threadIds).toEqual(['T0', 'T0']);
+    expect(result.newThreads).toEqual([]);
+    expect(result.merged.size).toBe(0);
+  });
+});

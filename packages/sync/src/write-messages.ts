@@ -2,9 +2,10 @@ import { searchDocumentOf, sql } from '@youjian/db';
 import type { MessageSummary } from '@youjian/mail';
 import { rowsOf, type Tx } from './db-types';
 import { normalizeFlags } from './folder-diff';
+import { mergeThreadsStatement } from './merge-threads';
 import type { SubjectCandidate } from './subject-thread';
 import { planThreads, type ThreadPlan, threadLookupKeys } from './thread-batch';
-import { type KnownThreads, MAX_THREAD_PARTICIPANTS } from './threading';
+import { isReplySubject, type KnownThreads, MAX_THREAD_PARTICIPANTS } from './threading';
 
 /** Conversations per reply subject the subject fallback chooses among (newest first). */
 const SUBJECT_CANDIDATES = 8;
@@ -42,6 +43,8 @@ export async function writeMessageBatch(
   const known = await lookUp(tx, target, summaries);
   const fresh = summaries.filter((s) => !known.existingUids.has(s.uid));
   const plan = planThreads(fresh, known, known.ownAddresses);
+  // rare: a message that links two conversations; they become one before it is written
+  if (plan.merged.size > 0) await tx.execute(mergeThreadsStatement(target.accountId, plan.merged));
   await tx.execute(writeStatement(target, summaries, plan, searchDocuments));
   return summaries.length;
 }
@@ -56,49 +59,86 @@ async function lookUp(
   { accountId, mailboxId }: { accountId: string; mailboxId: string },
   summaries: readonly MessageSummary[],
 ): Promise<KnownThreads & { existingUids: Set<number>; ownAddresses: Set<string> }> {
-  const { ids, replySubjects } = threadLookupKeys(summaries);
+  const { ids, replySubjects, originalSubjects } = threadLookupKeys(summaries);
   const rows = rowsOf<{
     kind: number;
     key: string;
     thread_id: string | null;
     last_date: string | Date | null;
     participants: string[] | null;
+    origin_subject: string | null;
+    origin_at: string | Date | null;
   }>(
     await tx.execute(sql`
       select 1 as kind, uid::text as key, null::uuid as thread_id,
-          null::timestamptz as last_date, null::text[] as participants from message
+          null::timestamptz as last_date, null::text[] as participants,
+          null::text as origin_subject, null::timestamptz as origin_at from message
         where account_id = ${accountId} and mailbox_id = ${mailboxId}
           and uid = any(${sql.param(summaries.map((s) => s.uid))}::bigint[])
       union all
-      select 2, message_id, thread_id, null, null from thread_link
+      select 2, message_id, thread_id, null, null, null, null from thread_link
         where account_id = ${accountId} and message_id = any(${sql.param(ids)}::text[])
       union all
-      select 3, s.subject_key, t.id, t.last_date, t.participants
+      select 3, s.subject_key, t.id, t.last_date, t.participants, o.subject, o.received_at
         from unnest(${sql.param(replySubjects)}::text[]) as s(subject_key)
         cross join lateral (select id, last_date, participants from thread
           where account_id = ${accountId} and subject_key = s.subject_key
           order by last_date desc nulls last limit ${SUBJECT_CANDIDATES}) as t
+        left join lateral (${earliestMessage(accountId)}) as o on true
       union all
-      select 4, lower(address), null, null, null from mail_account where id = ${accountId}`),
+      select 3, s.subject_key, t.id, t.last_date, t.participants, o.subject, o.received_at
+        from unnest(${sql.param([...originalSubjects.keys()])}::text[],
+          ${sql.param([...originalSubjects.values()].map((d) => d.toISOString()))}::timestamptz[])
+          as s(subject_key, since)
+        cross join lateral (select id, last_date, participants from thread
+          where account_id = ${accountId} and subject_key = s.subject_key
+            and last_date >= s.since
+          order by last_date desc nulls last limit ${SUBJECT_CANDIDATES}) as t
+        cross join lateral (${earliestMessage(accountId)}) as o
+      union all
+      select 4, lower(address), null, null, null, null, null
+        from mail_account where id = ${accountId}`),
   );
   const existingUids = new Set<number>();
   const byLinkedId = new Map<string, string>();
   const bySubject = new Map<string, SubjectCandidate[]>();
   const ownAddresses = new Set<string>();
-  for (const { kind, key, thread_id, last_date, participants } of rows) {
+  for (const row of rows) {
+    const { kind, key, thread_id } = row;
     if (kind === 1) existingUids.add(Number(key));
     else if (kind === 2 && thread_id) byLinkedId.set(key, thread_id);
     else if (kind === 3 && thread_id) {
       const list = bySubject.get(key) ?? [];
-      list.push({
-        threadId: thread_id,
-        lastDate: last_date ? new Date(last_date) : null,
-        participants: participants ? new Set(participants) : null,
-      });
+      if (!list.some((c) => c.threadId === thread_id)) list.push(subjectCandidate(row));
       bySubject.set(key, list);
     } else if (kind === 4) ownAddresses.add(key);
   }
   return { existingUids, byLinkedId, bySubject, ownAddresses };
+}
+
+/**
+ * The earliest message of thread `t` (its origin): the message index read backwards,
+ * one probe per candidate conversation.
+ */
+const earliestMessage = (accountId: string) => sql`select subject, received_at from message
+  where account_id = ${accountId} and thread_id = t.id
+  order by received_at asc nulls last, id asc nulls last limit 1`;
+
+function subjectCandidate(row: {
+  thread_id: string | null;
+  last_date: string | Date | null;
+  participants: string[] | null;
+  origin_subject: string | null;
+  origin_at: string | Date | null;
+}): SubjectCandidate {
+  return {
+    threadId: row.thread_id ?? '',
+    lastDate: row.last_date ? new Date(row.last_date) : null,
+    participants: row.participants ? new Set(row.participants) : null,
+    origin: row.origin_at
+      ? { at: new Date(row.origin_at), isReply: isReplySubject(row.origin_subject ?? '') }
+      : null,
+  };
 }
 
 /**
