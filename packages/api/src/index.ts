@@ -14,6 +14,7 @@ export {
   type RouterOutputs,
 } from './root';
 export { getAttachment } from './services/get-attachment';
+export { getMessage } from './services/get-message';
 export { getMessageSource } from './services/get-message-source';
 export { getPreferences, type Preferences } from './services/get-preferences';
 export type { Context } from './trpc';

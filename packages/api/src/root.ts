@@ -1,5 +1,6 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { accountsRouter } from './routers/accounts';
+import { composeRouter } from './routers/compose';
 import { conversationsRouter } from './routers/conversations';
 import { eventsRouter } from './routers/events';
 import { foldersRouter } from './routers/folders';
@@ -11,6 +12,7 @@ export const appRouter = router({
   accounts: accountsRouter,
   messages: messagesRouter,
   conversations: conversationsRouter,
+  compose: composeRouter,
   folders: foldersRouter,
   events: eventsRouter,
   preferences: preferencesRouter,

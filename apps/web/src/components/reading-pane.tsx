@@ -14,6 +14,7 @@ import { mailFrameDocument } from '../lib/mail-frame';
 import { useTRPC } from '../trpc/react';
 import type { InResponseTo } from './compose-dialog';
 import { formatAddress } from './format';
+import { MessageMoreMenu } from './mail/message-more-menu';
 import { useMailLocation } from './mail-location';
 import { MessageActions, ReplyButtons } from './message-actions';
 
@@ -241,6 +242,7 @@ function FlagButtons({ message }: { message: OpenMessage }) {
       >
         {unread ? t('markedUnread') : t('markUnread')}
       </button>
+      <MessageMoreMenu accountId={message.accountId} messageId={message.id} />
       {setFlags.error && <span className="error">{errorText(setFlags.error)}</span>}
     </div>
   );
