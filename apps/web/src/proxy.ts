@@ -25,6 +25,8 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // everything but Next's own hashed static files, which run no policy of their own
-  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico).*)' }],
+  // everything but Next's own hashed static files, which run no policy of their own, and
+  // compose uploads: for a path the proxy runs on, Next.js copies the request body into
+  // memory and cuts it at 10 MB (proxyClientMaxBodySize); the upload answers JSON only
+  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico|api/compose-files).*)' }],
 };

@@ -17,4 +17,5 @@ export { getAttachment } from './services/get-attachment';
 export { getMessage } from './services/get-message';
 export { getMessageSource } from './services/get-message-source';
 export { getPreferences, type Preferences } from './services/get-preferences';
+export { UploadTooLarge, uploadComposeFile } from './services/upload-compose-file';
 export type { Context } from './trpc';

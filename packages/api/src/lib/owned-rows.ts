@@ -10,7 +10,7 @@ export async function requireOwnedAccount(
   { userId, accountId }: { userId: string; accountId: string },
 ) {
   const [account] = await db
-    .select({ id: mailAccount.id, address: mailAccount.address })
+    .select({ id: mailAccount.id, address: mailAccount.address, provider: mailAccount.provider })
     .from(mailAccount)
     .where(and(eq(mailAccount.id, accountId), eq(mailAccount.userId, userId)))
     .limit(1);

@@ -61,6 +61,13 @@ export const sendMailInput = z.object({
   cc: z.string().max(10_000).default(''),
   subject: z.string().max(1_000),
   text: z.string().max(1_000_000),
+  /** the rich editor's HTML; the server sanitizes it and derives the text part */
+  html: z.string().max(5_000_000).optional(),
+  /** uploaded files and pasted images (cid:) of the compose store */
+  files: z
+    .array(z.object({ fileId: z.uuid(), contentId: z.string().max(200).optional() }))
+    .max(100)
+    .default([]),
   inResponseTo: inResponseTo.optional(),
 });
 

@@ -1,4 +1,5 @@
 import { asc, type Database, eq, inArray, mailAccount, mailbox } from '@youjian/db';
+import { attachmentLimitBytes, type ProviderId } from '@youjian/mail';
 import { compareFolders } from '../lib/folder-order';
 
 export interface ListAccountsOptions {
@@ -6,13 +7,17 @@ export interface ListAccountsOptions {
   userId: string;
 }
 
-/** The user's linked mailboxes with their folders; never the sealed secret. */
+/**
+ * The user's linked mailboxes with their folders, signature and attachment limit; never
+ * the sealed secret.
+ */
 export async function listAccounts({ db, userId }: ListAccountsOptions) {
   const accounts = await db
     .select({
       id: mailAccount.id,
       address: mailAccount.address,
       displayName: mailAccount.displayName,
+      signature: mailAccount.signature,
       provider: mailAccount.provider,
       status: mailAccount.status,
       lastError: mailAccount.lastError,
@@ -46,6 +51,8 @@ export async function listAccounts({ db, userId }: ListAccountsOptions) {
 
   return accounts.map((account) => ({
     ...account,
+    /** what compose may attach to one mail from this mailbox, bytes */
+    attachmentLimitBytes: attachmentLimitBytes(account.provider as ProviderId),
     folders: folders
       .filter((folder) => folder.accountId === account.id)
       .map(({ accountId: _accountId, ...folder }) => folder),

@@ -1,0 +1,256 @@
+/**
+ * A mail written in compose, as the recipient's mail program reads it: an upload streamed
+ * into the compose store, a pasted image and rich text, sent through the router and the
+ * worker's code over the local 163.test SMTP, fetched from alice@qq.test's INBOX and read
+ * with mailparser (which shares no code with nodemailer, which built it).
+ */
+import crypto from 'node:crypto';
+import { Readable } from 'node:stream';
+import {
+  composeFile,
+  composeFileChunk,
+  eq,
+  inArray,
+  mailAccount,
+  outgoingMail,
+  user,
+} from '@youjian/db';
+import { attachmentLimitBytes, closeImap, openImap } from '@youjian/mail';
+import { connectImap, createMailUser, MAILSTACK, type MailUser } from '@youjian/mailstack';
+import { accountCredentials, CHUNK_BYTES, sendQueuedMail } from '@youjian/sync';
+import { simpleParser } from 'mailparser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UploadTooLarge, uploadComposeFile } from './services/upload-compose-file';
+import { createTestApi, type TestApi } from './test-support.integration-helpers';
+
+let api: TestApi;
+let userId: string;
+let malloryId: string;
+let alice: MailUser;
+let bob: MailUser;
+let bobAccountId: string;
+
+const report = crypto.randomBytes(3 * CHUNK_BYTES + 12_345);
+const png = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+/** `bytes` in pieces of odd sizes, as a browser's upload arrives */
+async function* pieces(bytes: Buffer): AsyncGenerator<Uint8Array> {
+  for (let at = 0; at < bytes.length; at += 100_003) yield bytes.subarray(at, at + 100_003);
+}
+
+function upload(owner: string, filename: string, contentType: string, bytes: Buffer) {
+  return uploadComposeFile({
+    db: api.database.db,
+    userId: owner,
+    accountId: bobAccountId,
+    filename,
+    contentType,
+    declaredBytes: bytes.length,
+    body: pieces(bytes),
+  });
+}
+
+async function runWorkerSend() {
+  const db = api.database.db;
+  const [account] = await db.select().from(mailAccount).where(eq(mailAccount.id, bobAccountId));
+  if (!account) throw new Error('no account');
+  const client = await openImap(accountCredentials(account, api.secretBox));
+  try {
+    await sendQueuedMail({ db, client, account, secretBox: api.secretBox });
+  } finally {
+    await closeImap(client);
+  }
+}
+
+async function receivedBy(recipient: MailUser, messageIdHeader: string): Promise<Buffer> {
+  const deadline = Date.now() + 20_000;
+  const client = await connectImap(recipient, MAILSTACK.ports.imap);
+  try {
+    for (;;) {
+      const lock = await client.getMailboxLock('INBOX');
+      try {
+        const uids = await client.search(
+          { header: { 'message-id': messageIdHeader } },
+          { uid: true },
+        );
+        const uid = uids ? uids[0] : undefined;
+        if (uid !== undefined) {
+          const found = await client.fetchOne(String(uid), { source: true }, { uid: true });
+          if (found && found.source !== undefined) return found.source;
+        }
+      } finally {
+        lock.release();
+      }
+      if (Date.now() > deadline) throw new Error(`${messageIdHeader} never arrived`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  } finally {
+    await client.logout();
+  }
+}
+
+beforeAll(async () => {
+  api = await createTestApi();
+  [alice, bob] = await Promise.all([createMailUser('qq.test'), createMailUser('163.test')]);
+  userId = crypto.randomUUID();
+  malloryId = crypto.randomUUID();
+  await api.database.db.insert(user).values([
+    { id: userId, name: '鲍勃 Bob', email: `${userId}@example.test` },
+    { id: malloryId, name: 'Mallory', email: `${malloryId}@example.test` },
+  ]);
+  ({ id: bobAccountId } = await api.callerFor(userId).accounts.link({
+    provider: '163',
+    address: bob.address,
+    authCode: bob.authCode,
+  }));
+});
+
+afterAll(async () => {
+  await api?.close();
+});
+
+describe('a compose mail with an upload and a pasted image', () => {
+  it('arrives as alternative text and HTML, the image related, the file intact under its Chinese name', async () => {
+    const file = await upload(userId, '季度报告.pdf', 'application/pdf', report);
+    expect(file.size).toBe(report.length);
+    const chunks = await api.database.db
+      .select({ seq: composeFileChunk.seq })
+      .from(composeFileChunk)
+      .where(eq(composeFileChunk.fileId, file.id));
+    expect(chunks).toHaveLength(4);
+    const image = await upload(userId, 'image.png', 'image/png', png);
+    const unused = await upload(userId, 'gone.png', 'image/png', png);
+
+    const caller = api.callerFor(userId);
+    const { id } = await caller.messages.send({
+      accountId: bobAccountId,
+      to: `爱丽丝 <${alice.address}>`,
+      cc: '',
+      subject: '季度报告',
+      text: '',
+      html: `<p>你好，<strong>请看附件</strong>：</p><ul><li><p>收入</p></li></ul><blockquote><p>原文</p></blockquote><p><img src="cid:${image.id}@youjian" alt="图"></p><script>x()</script>`,
+      files: [
+        { fileId: file.id },
+        { fileId: image.id, contentId: `${image.id}@youjian` },
+        // pasted, then deleted from the text: not sent
+        { fileId: unused.id, contentId: `${unused.id}@youjian` },
+      ],
+    });
+    await runWorkerSend();
+    const [queued] = await api.database.db
+      .select()
+      .from(outgoingMail)
+      .where(eq(outgoingMail.id, id));
+    expect(queued?.state).toBe('sent');
+    // the row refers to the store, it does not carry the bytes
+    expect(JSON.stringify(queued?.draft)).not.toContain(report.subarray(0, 30).toString('base64'));
+    const raw = await receivedBy(alice, queued?.messageIdHeader ?? '');
+
+    const parsed = await simpleParser(raw);
+    expect(parsed.from?.value).toEqual([{ name: '鲍勃 Bob', address: bob.address }]);
+    expect(parsed.subject).toBe('季度报告');
+    expect(parsed.text?.trim()).toBe('你好，请看附件：\n\n- 收入\n\n> 原文\n\n[image: 图]');
+    expect(parsed.html).toContain('<strong>请看附件</strong>');
+    expect(parsed.html).not.toContain('script');
+    const [pdf, inline, ...rest] = parsed.attachments;
+    expect(rest).toEqual([]);
+    expect(pdf?.filename).toBe('季度报告.pdf');
+    expect(pdf?.contentDisposition).toBe('attachment');
+    expect(pdf?.content.equals(report)).toBe(true);
+    expect(inline?.contentId).toBe(`<${image.id}@youjian>`);
+    expect(inline?.content.equals(png)).toBe(true);
+
+    const text = raw.toString('latin1');
+    const types = [...text.matchAll(/^Content-Type: ([\w/.+-]+)/gim)].map((m) => m[1]);
+    expect(types).toEqual([
+      'multipart/mixed',
+      'multipart/alternative',
+      'text/plain',
+      'multipart/related',
+      'text/html',
+      'image/png',
+      'application/pdf',
+    ]);
+    expect(text.match(/^Content-Type: text\/(plain|html); charset=utf-8/gim)).toHaveLength(2);
+
+    // sent: the store keeps nothing of it, the unused paste included
+    const left = await api.database.db
+      .select({ id: composeFile.id })
+      .from(composeFile)
+      .where(inArray(composeFile.id, [file.id, image.id, unused.id]));
+    expect(left).toEqual([]);
+  });
+
+  it("refuses another user's file: nothing is queued", async () => {
+    const file = await upload(userId, 'private.txt', 'text/plain', Buffer.from('secret'));
+    await expect(
+      api.callerFor(malloryId).messages.send({
+        accountId: bobAccountId,
+        to: alice.address,
+        cc: '',
+        subject: 'x',
+        text: 'x',
+        files: [{ fileId: file.id }],
+      }),
+    ).rejects.toThrow();
+    // removing it is the owner's alone
+    expect(await api.callerFor(malloryId).compose.removeFile({ fileId: file.id })).toEqual({
+      removed: 0,
+    });
+    expect(await api.callerFor(userId).compose.removeFile({ fileId: file.id })).toEqual({
+      removed: 1,
+    });
+  });
+});
+
+describe('the provider limit', () => {
+  const limit = attachmentLimitBytes('163');
+
+  it('refuses a declared size over the limit before reading a byte', async () => {
+    let read = false;
+    const body = (async function* () {
+      read = true;
+      yield new Uint8Array(1);
+    })();
+    await expect(
+      uploadComposeFile({
+        db: api.database.db,
+        userId,
+        accountId: bobAccountId,
+        filename: '大文件.zip',
+        contentType: 'application/zip',
+        declaredBytes: limit + 1,
+        body,
+      }),
+    ).rejects.toBeInstanceOf(UploadTooLarge);
+    expect(read).toBe(false);
+  });
+
+  it('stops a stream that passes the limit and keeps nothing of it', async () => {
+    const mib = Buffer.alloc(1_048_576, 7);
+    const body = Readable.from(
+      (function* () {
+        for (let sent = 0; sent <= limit; sent += mib.length) yield mib;
+      })(),
+    );
+    await expect(
+      uploadComposeFile({
+        db: api.database.db,
+        userId,
+        accountId: bobAccountId,
+        filename: '大文件.zip',
+        contentType: 'application/zip',
+        declaredBytes: null,
+        body,
+      }),
+    ).rejects.toThrow(/52\.2 MB your provider accepts/);
+    const kept = await api.database.db
+      .select({ id: composeFile.id })
+      .from(composeFile)
+      .where(eq(composeFile.filename, '大文件.zip'));
+    expect(kept).toEqual([]);
+  }, 60_000);
+});
