@@ -69,6 +69,10 @@ export const sendMailInput = z.object({
     .max(100)
     .default([]),
   inResponseTo: inResponseTo.optional(),
+  /** the autosaved draft this mail was written in: removed when the mail is queued */
+  draftId: z.uuid().optional(),
+  /** a scheduled send; without it the mail waits out the user's undo delay */
+  sendAt: z.date().optional(),
 });
 
 export const prepareReplyInput = z.object({

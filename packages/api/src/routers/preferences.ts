@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { getPreferences } from '../services/get-preferences';
+import { UNDO_SEND_RANGE } from '../services/send-timing';
 import { updatePreferences } from '../services/update-preferences';
 import { protectedProcedure } from '../trpc';
 
@@ -9,6 +10,8 @@ export const updatePreferencesInput = z
     theme: z.enum(['system', 'light', 'dark']),
     density: z.enum(['comfortable', 'compact']),
     readingMode: z.enum(['conversation', 'message']),
+    /** the undo-send delay; Settings offers 0–30 s */
+    undoSendSeconds: z.number().int().min(UNDO_SEND_RANGE.min).max(UNDO_SEND_RANGE.max),
   })
   .partial();
 

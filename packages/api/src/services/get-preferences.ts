@@ -6,6 +6,8 @@ export interface Preferences {
   density: 'comfortable' | 'compact' | null;
   /** how the list and the reading pane show mail; null: conversations, the default */
   readingMode: 'conversation' | 'message' | null;
+  /** seconds a sent mail waits for Undo (0–30); null: the default (send-timing.ts) */
+  undoSendSeconds: number | null;
 }
 
 const pick = <T extends string>(value: string | null, allowed: readonly T[]): T | null =>
@@ -25,5 +27,6 @@ export async function getPreferences({
     theme: pick(row?.theme ?? null, ['system', 'light', 'dark'] as const),
     density: pick(row?.density ?? null, ['comfortable', 'compact'] as const),
     readingMode: pick(row?.readingMode ?? null, ['conversation', 'message'] as const),
+    undoSendSeconds: row?.undoSendSeconds ?? null,
   };
 }

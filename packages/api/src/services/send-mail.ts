@@ -19,6 +19,7 @@ import { AppError } from '../errors';
 import { parseAddressList } from '../lib/address-list';
 import { responseFields } from '../lib/response-fields';
 import type { InResponseTo } from '../lib/response-kind';
+import { holdSend, type SendTiming, sendRecord } from './send-timing';
 
 /** A stored file compose sends: an upload, or a pasted image the HTML shows as cid:. */
 export interface ComposedFile {
@@ -43,6 +44,10 @@ export interface SendMailOptions {
   files?: ComposedFile[];
   /** the message this one replies to or forwards; its headers are read from the mirror */
   inResponseTo?: InResponseTo;
+  /** the autosaved draft this mail was written in: removed in the queuing transaction */
+  draftId?: string;
+  /** send at this time instead of after the undo delay (scheduled send) */
+  sendAt?: Date;
 }
 
 /**
@@ -54,7 +59,7 @@ export interface SendMailOptions {
  * fit the provider's limit (INVALID_INPUT in words otherwise, nothing queued). Pasted
  * images the HTML no longer shows are dropped. Returns the queue row's id.
  */
-export async function sendMail(options: SendMailOptions): Promise<{ id: string }> {
+export async function sendMail(options: SendMailOptions): Promise<{ id: string } & SendTiming> {
   const { db, secretBox, userId, accountId } = options;
   const sender = await senderOf(db, userId, accountId);
   const to = parseAddressList(options.to);
@@ -96,8 +101,8 @@ export async function sendMail(options: SendMailOptions): Promise<{ id: string }
   const unused = (options.files ?? []).filter((file) => !wanted.includes(file));
   await deleteComposeFiles(db, { userId, ids: unused.map((file) => file.fileId) });
 
-  const queued = await db.transaction((tx) =>
-    queueOutgoingMail(tx, {
+  const queued = await db.transaction(async (tx) => {
+    const row = await queueOutgoingMail(tx, {
       accountId,
       draft: {
         to,
@@ -106,11 +111,14 @@ export async function sendMail(options: SendMailOptions): Promise<{ id: string }
         text: html === undefined ? options.text : htmlToPlainText(html),
         ...(html === undefined ? {} : { html }),
         fromName: sender.displayName || sender.userName,
+        ...sendRecord({ ...options, accountId }),
         ...fromOriginal,
         attachments,
       },
-    }),
-  );
+    });
+    const { draftId, sendAt } = options;
+    return { ...row, ...(await holdSend(tx, { userId, accountId, id: row.id, draftId, sendAt })) };
+  });
   await wakeWorker(db.$client, accountId);
   return queued;
 }
