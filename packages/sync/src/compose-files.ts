@@ -65,16 +65,18 @@ export async function writeComposeFile(
   let seq = 0;
   let pending: Buffer[] = [];
   let pendingBytes = 0;
-  const flush = async () => {
+  /** stores whole chunks of what arrived; `last` stores the remainder too */
+  const flush = async (last: boolean) => {
     if (pendingBytes === 0) return;
     const data = Buffer.concat(pending, pendingBytes);
-    pending = [];
-    pendingBytes = 0;
-    for (let at = 0; at < data.length; at += CHUNK_BYTES) {
+    let at = 0;
+    for (; data.length - at >= CHUNK_BYTES || (last && at < data.length); at += CHUNK_BYTES) {
       await db
         .insert(composeFileChunk)
         .values({ fileId: row.id, seq: seq++, data: data.subarray(at, at + CHUNK_BYTES) });
     }
+    pending = at < data.length ? [data.subarray(at)] : [];
+    pendingBytes = data.length - Math.min(at, data.length);
   };
   try {
     for await (const piece of options.body) {
@@ -82,9 +84,9 @@ export async function writeComposeFile(
       if (size > options.maxBytes) throw new ComposeFileTooLarge(options.maxBytes);
       pending.push(Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength));
       pendingBytes += piece.byteLength;
-      if (pendingBytes >= CHUNK_BYTES) await flush();
+      if (pendingBytes >= CHUNK_BYTES) await flush(false);
     }
-    await flush();
+    await flush(true);
   } catch (error) {
     await db.delete(composeFile).where(eq(composeFile.id, row.id));
     throw error;
