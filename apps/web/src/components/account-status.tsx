@@ -3,6 +3,7 @@
 import type { RouterOutputs } from '@youjian/api';
 import { useLocale, useTranslations } from 'next-intl';
 import { formatFullDate } from '../lib/format-date';
+import { NewCodeForm } from './accounts/new-code-form';
 
 type Account = RouterOutputs['accounts']['list'][number];
 
@@ -19,6 +20,8 @@ export function AccountStatus({ account }: { account: Account }) {
       );
     case 'pending':
       return <span className="status">{t('waiting')}</span>;
+    case 'auth_failed':
+      return <NewCodeForm account={account} />;
     case 'syncing':
       return (
         <span className="status">

@@ -4,6 +4,7 @@ import { linkMailbox } from '../services/link-mailbox';
 import { listAccounts } from '../services/list-accounts';
 import { listPresets } from '../services/list-presets';
 import { removeMailbox } from '../services/remove-mailbox';
+import { updateMailboxCode } from '../services/update-mailbox-code';
 import { protectedProcedure } from '../trpc';
 
 const endpoint = z.object({
@@ -26,6 +27,11 @@ export const linkMailboxInput = z
 
 export const removeMailboxInput = z.object({ accountId: z.uuid() });
 
+export const updateCodeInput = z.object({
+  accountId: z.uuid(),
+  authCode: z.string().min(1, 'Enter the authorization code.'),
+});
+
 export const accountsRouter = {
   list: protectedProcedure.query(({ ctx }) => listAccounts({ db: ctx.db, userId: ctx.userId })),
 
@@ -36,6 +42,14 @@ export const accountsRouter = {
     .input(linkMailboxInput)
     .mutation(({ ctx, input }) =>
       linkMailbox({ db: ctx.db, secretBox: ctx.secretBox, userId: ctx.userId, ...input }),
+    ),
+
+  /** a new 授权码 for a linked mailbox, checked like a link; limited like links (guessing) */
+  updateCode: protectedProcedure
+    .use(linkLimit)
+    .input(updateCodeInput)
+    .mutation(({ ctx, input }) =>
+      updateMailboxCode({ db: ctx.db, secretBox: ctx.secretBox, userId: ctx.userId, ...input }),
     ),
 
   remove: protectedProcedure
