@@ -50,6 +50,10 @@ export const mailAccount = pgTable(
       .references(() => user.id, { onDelete: 'cascade' }),
     address: text('address').notNull(),
     displayName: text('display_name').notNull().default(''),
+    /** the colour the user chose for this mailbox (#rrggbb); null: one from the palette */
+    colour: text('colour'),
+    /** where the user put this mailbox in their list (0 first); null: by the time linked */
+    position: integer('position'),
     /** the signature compose adds to new mail and replies from this mailbox (plain text) */
     signature: text('signature').notNull().default(''),
     /** provider preset id (qq, 163, 126, yeah, custom) */
