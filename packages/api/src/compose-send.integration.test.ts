@@ -106,6 +106,8 @@ beforeAll(async () => {
     address: bob.address,
     authCode: bob.authCode,
   }));
+  // no undo delay: the worker's step below sends at once
+  await api.callerFor(userId).preferences.update({ undoSendSeconds: 0 });
 });
 
 afterAll(async () => {
@@ -155,7 +157,8 @@ describe('a compose mail with an upload and a pasted image', () => {
     expect(parsed.text?.trim()).toBe('你好，请看附件：\n\n- 收入\n\n> 原文\n\n[image: 图]');
     expect(parsed.html).toContain('<strong>请看附件</strong>');
     expect(parsed.html).not.toContain('script');
-    const [pdf, inline, ...rest] = parsed.attachments;
+    // the pasted image sits with the HTML (multipart/related), before the files
+    const [inline, pdf, ...rest] = parsed.attachments;
     expect(rest).toEqual([]);
     expect(pdf?.filename).toBe('季度报告.pdf');
     expect(pdf?.contentDisposition).toBe('attachment');

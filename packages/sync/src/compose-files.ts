@@ -118,12 +118,13 @@ export function readComposeFile(db: Database, fileId: string): Readable {
 }
 
 /**
- * The user's ready files among `ids` sent from `accountId`, in the order asked; throws
- * when one is not theirs, not of that mailbox, or not completely uploaded.
+ * The user's ready files among `ids`, in the order asked; throws when one is not theirs
+ * or not completely uploaded. Any of the user's mailboxes may send a file (From may change
+ * after attaching); the sender's provider limit is checked on the total by the caller.
  */
 export async function ownedReadyFiles(
   db: DbOrTx,
-  options: { userId: string; accountId: string; ids: string[] },
+  options: { userId: string; ids: string[] },
 ): Promise<StoredFile[]> {
   if (options.ids.length === 0) return [];
   const rows = await db
@@ -138,14 +139,13 @@ export async function ownedReadyFiles(
       and(
         inArray(composeFile.id, options.ids),
         eq(composeFile.userId, options.userId),
-        eq(composeFile.accountId, options.accountId),
         eq(composeFile.state, 'ready'),
       ),
     );
   const byId = new Map(rows.map((row) => [row.id, row]));
   return options.ids.map((id) => {
     const file = byId.get(id);
-    if (!file) throw new Error(`compose file ${id} is not a ready file of this mailbox`);
+    if (!file) throw new Error(`compose file ${id} is not a ready file of this user`);
     return file;
   });
 }

@@ -55,7 +55,7 @@ export interface SendMailOptions {
  * server; the queue row survives a crash, so nothing typed is lost. From carries the
  * mailbox's display name, or else the user's name. A reply or forward gets its threading
  * headers and attachments from the original (response-fields.ts). Files are referenced by
- * their compose store id, checked to be the user's and of this mailbox, and together must
+ * their compose store id, checked to be the user's and complete, and together must
  * fit the provider's limit (INVALID_INPUT in words otherwise, nothing queued). Pasted
  * images the HTML no longer shows are dropped. Returns the queue row's id.
  */
@@ -70,7 +70,6 @@ export async function sendMail(options: SendMailOptions): Promise<{ id: string }
   const wanted = (options.files ?? []).filter((f) => !f.contentId || shown.has(f.contentId));
   const files = await ownedReadyFiles(db, {
     userId,
-    accountId,
     ids: wanted.map((file) => file.fileId),
   }).catch(() => {
     throw new AppError('INVALID_INPUT', 'An attachment is missing; attach it again.');
