@@ -70,6 +70,9 @@ export function createAuth({ db, secret, baseURL, mailer, lifetimes, log }: Crea
       ...mail.emailAndPassword,
     },
     emailVerification: mail.emailVerification,
+    // Settings → Delete account: Better Auth's /delete-user ends the sessions and removes
+    // the user row; every mirror row and sealed 授权码 goes with it (ON DELETE CASCADE)
+    user: { deleteUser: { enabled: true } },
     verification: mail.verification,
     rateLimit: rateLimitOptions(db),
     advanced: {
@@ -82,6 +85,13 @@ export function createAuth({ db, secret, baseURL, mailer, lifetimes, log }: Crea
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
         await limitPerAccount(db, ctx.path, ctx.body);
+        // deleting the account always asks for the password, however fresh the session
+        if (ctx.path === '/delete-user' && typeof ctx.body?.password !== 'string') {
+          throw new APIError('BAD_REQUEST', {
+            code: 'PASSWORD_REQUIRED',
+            message: 'Enter your password.',
+          });
+        }
         const field = NEW_PASSWORD_FIELD[ctx.path];
         const candidate = field ? (ctx.body as Record<string, unknown> | undefined)?.[field] : null;
         if (typeof candidate !== 'string') return;

@@ -5,6 +5,7 @@ import { listAccounts } from '../services/list-accounts';
 import { listPresets } from '../services/list-presets';
 import { removeMailbox } from '../services/remove-mailbox';
 import { updateMailboxCode } from '../services/update-mailbox-code';
+import { reorderMailboxes, updateMailboxSettings } from '../services/update-mailbox-settings';
 import { protectedProcedure } from '../trpc';
 
 const endpoint = z.object({
@@ -26,6 +27,18 @@ export const linkMailboxInput = z
   });
 
 export const removeMailboxInput = z.object({ accountId: z.uuid() });
+
+export const updateMailboxInput = z.object({
+  accountId: z.uuid(),
+  displayName: z.string().max(200).optional(),
+  colour: z
+    .string()
+    .regex(/^#[0-9a-f]{6}$/i, 'Choose a colour as #rrggbb.')
+    .nullable()
+    .optional(),
+});
+
+export const reorderMailboxesInput = z.object({ accountIds: z.array(z.uuid()).min(1).max(100) });
 
 export const updateCodeInput = z.object({
   accountId: z.uuid(),
@@ -50,6 +63,19 @@ export const accountsRouter = {
     .input(updateCodeInput)
     .mutation(({ ctx, input }) =>
       updateMailboxCode({ db: ctx.db, secretBox: ctx.secretBox, userId: ctx.userId, ...input }),
+    ),
+
+  /** display name and colour of one mailbox */
+  update: protectedProcedure
+    .input(updateMailboxInput)
+    .mutation(({ ctx, input }) =>
+      updateMailboxSettings({ db: ctx.db, userId: ctx.userId, ...input }),
+    ),
+
+  reorder: protectedProcedure
+    .input(reorderMailboxesInput)
+    .mutation(({ ctx, input }) =>
+      reorderMailboxes({ db: ctx.db, userId: ctx.userId, accountIds: input.accountIds }),
     ),
 
   remove: protectedProcedure

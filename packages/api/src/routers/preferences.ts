@@ -12,6 +12,9 @@ export const updatePreferencesInput = z
     readingMode: z.enum(['conversation', 'message']),
     /** the undo-send delay; Settings offers 0–30 s */
     undoSendSeconds: z.number().int().min(UNDO_SEND_RANGE.min).max(UNDO_SEND_RANGE.max),
+    /** one of the user's linked mailboxes, or null for "the first linked" */
+    defaultAccountId: z.uuid().nullable(),
+    readingPane: z.enum(['right', 'bottom']),
   })
   .partial();
 

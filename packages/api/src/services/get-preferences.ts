@@ -8,6 +8,10 @@ export interface Preferences {
   readingMode: 'conversation' | 'message' | null;
   /** seconds a sent mail waits for Undo (0–30); null: the default (send-timing.ts) */
   undoSendSeconds: number | null;
+  /** the mailbox new mail is sent from; null: the first linked (or the one in view) */
+  defaultAccountId: string | null;
+  /** where the open message shows; null: beside the list ('right') */
+  readingPane: 'right' | 'bottom' | null;
 }
 
 const pick = <T extends string>(value: string | null, allowed: readonly T[]): T | null =>
@@ -28,5 +32,7 @@ export async function getPreferences({
     density: pick(row?.density ?? null, ['comfortable', 'compact'] as const),
     readingMode: pick(row?.readingMode ?? null, ['conversation', 'message'] as const),
     undoSendSeconds: row?.undoSendSeconds ?? null,
+    defaultAccountId: row?.defaultAccountId ?? null,
+    readingPane: pick(row?.readingPane ?? null, ['right', 'bottom'] as const),
   };
 }

@@ -1,4 +1,4 @@
-import { asc, type Database, eq, inArray, mailAccount, mailbox } from '@youjian/db';
+import { asc, type Database, eq, inArray, mailAccount, mailbox, sql } from '@youjian/db';
 import { attachmentLimitBytes, type ProviderId } from '@youjian/mail';
 import { compareFolders } from '../lib/folder-order';
 
@@ -17,6 +17,7 @@ export async function listAccounts({ db, userId }: ListAccountsOptions) {
       id: mailAccount.id,
       address: mailAccount.address,
       displayName: mailAccount.displayName,
+      colour: mailAccount.colour,
       signature: mailAccount.signature,
       provider: mailAccount.provider,
       status: mailAccount.status,
@@ -27,7 +28,12 @@ export async function listAccounts({ db, userId }: ListAccountsOptions) {
     })
     .from(mailAccount)
     .where(eq(mailAccount.userId, userId))
-    .orderBy(asc(mailAccount.createdAt), asc(mailAccount.address));
+    .orderBy(
+      // the user's order (Settings), then mailboxes never placed by the time they were linked
+      sql`${mailAccount.position} asc nulls last`,
+      asc(mailAccount.createdAt),
+      asc(mailAccount.address),
+    );
   if (accounts.length === 0) return [];
 
   const folders = await db
