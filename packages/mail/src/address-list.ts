@@ -26,8 +26,16 @@ export function parseAddressList(value: string | undefined): MailAddress[] {
       name: withoutNul(unmask(entry.name ?? '').trim()),
       address:
         'address' in entry && typeof entry.address === 'string'
-          ? withoutNul(unmask(entry.address))
+          ? withoutRoute(withoutNul(unmask(entry.address)))
           : '',
     }))
     .filter((entry) => entry.name || entry.address);
+}
+
+/**
+ * Pure: the address without an RFC 822 source route (`@relay.example:user@host`), which
+ * RFC 5322 §4.4 obs-angle-addr keeps only to be ignored: the mailbox is what follows.
+ */
+export function withoutRoute(address: string): string {
+  return address.replace(/^@[^:]*:(?=[^@]*@)/, '');
 }

@@ -12,6 +12,8 @@ const html: MessageStructureObject = { part: '2', type: 'text/html' };
 describe('hasAttachments', () => {
   it.each<[string, MessageStructureObject, boolean]>([
     ['a plain text message', { type: 'text/plain' }, false],
+    // Dovecot reports `Content-Type: text` (no subtype) as "/": text/plain, RFC 2045 §5.2
+    ['a Content-Type the server could not read', { type: '/', encoding: 'base64' }, false],
     [
       'multipart/alternative text and HTML',
       { type: 'multipart/alternative', childNodes: [text, html] },

@@ -20,7 +20,11 @@ function isAttachmentPart(node: MessageStructureObject, insideRelated: boolean):
   // RFC 2387: a part referenced by Content-ID from the HTML is an inline image, not a file.
   if (insideRelated && node.id && disposition !== 'attachment') return false;
   if (type === 'message/rfc822') return true;
-  if (type.startsWith('text/')) return named && disposition !== 'inline';
+  // a Content-Type without a subtype, or one the server could not read (Dovecot reports
+  // `text` as "/"), is text/plain (RFC 2045 §5.2)
+  if (type.startsWith('text/') || type === 'text' || type === '/' || type === '') {
+    return named && disposition !== 'inline';
+  }
   return named || disposition !== 'inline';
 }
 

@@ -3,25 +3,42 @@
  * imapflow and postal-mime as UTF-8, which turns GBK into U+FFFD) and RFC 2047 encoded
  * words in gb2312/gbk that are really GB18030.
  */
-import { declaredCharsets, decodeBytes, decodeRawHeader } from './charset';
+import iconv from 'iconv-lite';
+import { declaredCharsets, decodeBytes, decodeRawHeader, normalizeCharset } from './charset';
 import { withoutNul } from './without-nul';
 
 /** RFC 2047 §2: =?charset?encoding?encoded-text?= (charset may carry an RFC 2231 *language). */
 const ENCODED_WORD = /=\?([^?\s]+?)(?:\*[^?\s]*)?\?([bBqQ])\?([^?\s]*)\?=/g;
 
-function wordBytes(encoding: string, text: string): Buffer {
+/**
+ * The bytes of one word's encoded text. Raw 8-bit bytes inside a Q word (against RFC 2047
+ * §5, which some mailers ignore) reach this function already decoded by readRawHeaders;
+ * they go back to bytes in the word's own charset, so they decode with the rest of it.
+ */
+function wordBytes(encoding: string, text: string, charset: string): Buffer {
   if (encoding.toUpperCase() === 'B') return Buffer.from(text, 'base64');
   // RFC 2047 §4.2: "_" is a space, =XX a byte.
   const bytes: number[] = [];
   for (let i = 0; i < text.length; i++) {
-    const char = text[i];
+    const char = text[i] ?? '';
     if (char === '_') bytes.push(0x20);
     else if (char === '=' && /^[0-9a-fA-F]{2}$/.test(text.slice(i + 1, i + 3))) {
       bytes.push(Number.parseInt(text.slice(i + 1, i + 3), 16));
       i += 2;
-    } else bytes.push(text.charCodeAt(i) & 0xff);
+    } else if (char.charCodeAt(0) < 0x80) bytes.push(char.charCodeAt(0));
+    else {
+      const point = String.fromCodePoint(text.codePointAt(i) ?? 0xfffd);
+      bytes.push(...encodeIn(point, charset));
+      i += point.length - 1;
+    }
   }
   return Buffer.from(bytes);
+}
+
+/** The text's bytes in `charset` where iconv-lite can encode it, else UTF-8. */
+function encodeIn(text: string, charset: string): Buffer {
+  const label = normalizeCharset(charset);
+  return iconv.encodingExists(label) ? iconv.encode(text, label) : Buffer.from(text, 'utf8');
 }
 
 /**
@@ -49,7 +66,7 @@ export function decodeEncodedWords(value: string): string {
       result += between;
       pending = { charset, bytes: [] };
     }
-    pending.bytes.push(wordBytes(encoding, text));
+    pending.bytes.push(wordBytes(encoding, text, charset));
     cursor = match.index + whole.length;
   }
   flush();

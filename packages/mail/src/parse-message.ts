@@ -5,10 +5,12 @@
  * can be recovered is returned, MALFORMED_MESSAGE only when there is nothing at all.
  */
 import { type Address, addressParser, type Email } from 'postal-mime';
+import { withoutRoute } from './address-list';
 import { declaredCharsets, decodeRawHeader, relabelGbCharsets } from './charset';
 import { parseWithDecidedCharsets } from './decided-parse';
 import { MailError } from './errors';
 import { decodeEncodedWords, parseMessageIds, readRawHeaders } from './header-decode';
+import { repairStructure } from './repair-structure';
 import type { MailAddress, ParsedAttachment, ParsedMessage } from './types';
 import { withoutNul } from './without-nul';
 
@@ -18,8 +20,8 @@ function flattenAddresses(addresses: Address[] | Address | undefined): MailAddre
   const list = addresses === undefined ? [] : Array.isArray(addresses) ? addresses : [addresses];
   return list.flatMap((entry) =>
     entry.group
-      ? entry.group.map((member) => ({ name: member.name, address: member.address }))
-      : [{ name: entry.name, address: entry.address }],
+      ? entry.group.map((member) => ({ name: member.name, address: withoutRoute(member.address) }))
+      : [{ name: entry.name, address: withoutRoute(entry.address) }],
   );
 }
 
@@ -153,7 +155,7 @@ function withoutNuls(message: ParsedMessage): ParsedMessage {
 export async function parseMessage(raw: Buffer): Promise<ParsedMessage> {
   let email: Email;
   try {
-    email = await parseWithDecidedCharsets(relabelGbCharsets(raw));
+    email = await parseWithDecidedCharsets(relabelGbCharsets(repairStructure(raw)));
   } catch (error) {
     return recoverOrFail(raw, error);
   }
@@ -181,13 +183,26 @@ export async function parseMessage(raw: Buffer): Promise<ParsedMessage> {
     return recoverOrFail(raw, null);
   }
   if (endsInsideHeader(raw)) parsed.malformed = true;
-  if (!parsed.html && !parsed.text?.trim() && parsed.attachments.length === 0) {
+  if (
+    !parsed.html &&
+    !parsed.text?.trim() &&
+    parsed.attachments.length === 0 &&
+    !boundaryOccurs(raw)
+  ) {
     // a multipart whose boundary is missing or never occurs yields no part at all: show the
-    // body's raw text rather than nothing, marked as not read as MIME
+    // body's raw text rather than nothing, marked as not read as MIME (one whose boundary
+    // occurs but encloses no part is an empty multipart, and empty is what it shows)
     const recovered = fallbackParse(raw);
     if (recovered?.text) return withoutNuls({ ...parsed, text: recovered.text, malformed: true });
   }
   return withoutNuls(hasUndecodable(parsed) ? repairHeaders(parsed, raw) : parsed);
+}
+
+/** Pure: the top-level Content-Type names a boundary and its delimiter occurs in the body. */
+function boundaryOccurs(raw: Buffer): boolean {
+  const type = readRawHeaders(raw).get('content-type')?.[0] ?? '';
+  const boundary = /boundary\s*=\s*"?([^";\s]+)"?/i.exec(type)?.[1];
+  return !!boundary && raw.includes(`--${boundary}`);
 }
 
 /**

@@ -3,6 +3,8 @@
 import { attachmentCases } from './cases-attachments';
 import { charsetCases } from './cases-charsets';
 import { chineseCases } from './cases-chinese';
+import { moreCharsetCases } from './cases-more-charsets';
+import { moreStructureCases } from './cases-more-structure';
 import { providerCases } from './cases-providers';
 import { sameSubjectCases } from './cases-same-subject';
 import { structureCases } from './cases-structure';
@@ -17,4 +19,6 @@ export const corpus: CorpusCase[] = [
   ...threadCases,
   ...sameSubjectCases,
   ...chineseCases,
+  ...moreCharsetCases,
+  ...moreStructureCases,
 ];
