@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { AddMailboxForm } from '../../../components/accounts/add-mailbox-form';
 import { LinkedMailboxes } from '../../../components/accounts/linked-mailboxes';
 import { AppearanceSettings } from '../../../components/settings/appearance-settings';
+import { SignatureSettings } from '../../../components/settings/signature-settings';
 import { SignOutEverywhereButton } from '../../../components/sign-out-everywhere-button';
 import { interfacePreferences } from '../../../server/interface-preferences';
 
@@ -25,6 +26,7 @@ export default async function SettingsPage() {
         <h2 id="linked-heading">{t('linkedMailboxes')}</h2>
         <LinkedMailboxes />
       </section>
+      <SignatureSettings />
       <section aria-labelledby="add-heading" className="card">
         <h2 id="add-heading">{t('addMailbox')}</h2>
         <AddMailboxForm />
