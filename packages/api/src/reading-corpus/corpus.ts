@@ -4,7 +4,9 @@ import { attachmentCases } from './cases-attachments';
 import { charsetCases } from './cases-charsets';
 import { chineseCases } from './cases-chinese';
 import { moreCharsetCases } from './cases-more-charsets';
+import { moreChineseCases } from './cases-more-chinese';
 import { moreStructureCases } from './cases-more-structure';
+import { moreThreadCases } from './cases-more-threads';
 import { providerCases } from './cases-providers';
 import { sameSubjectCases } from './cases-same-subject';
 import { structureCases } from './cases-structure';
@@ -21,4 +23,6 @@ export const corpus: CorpusCase[] = [
   ...chineseCases,
   ...moreCharsetCases,
   ...moreStructureCases,
+  ...moreChineseCases,
+  ...moreThreadCases,
 ];
