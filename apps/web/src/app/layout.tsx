@@ -23,11 +23,16 @@ export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // rendered per request: each response's scripts carry that response's CSP nonce (proxy.ts)
   await connection();
-  const { locale, theme, density } = await interfacePreferences();
+  const { locale, theme, density, readingPane } = await interfacePreferences();
   // A chosen theme is rendered by the server as data-theme, so no script runs before paint;
   // 'system' leaves it unset and tokens.css follows prefers-color-scheme.
   return (
-    <html lang={locale} data-theme={theme === 'system' ? undefined : theme} data-density={density}>
+    <html
+      lang={locale}
+      data-theme={theme === 'system' ? undefined : theme}
+      data-density={density}
+      data-reading-pane={readingPane}
+    >
       <body>
         <NextIntlClientProvider>{children}</NextIntlClientProvider>
       </body>

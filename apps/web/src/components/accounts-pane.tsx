@@ -4,7 +4,7 @@ import type { RouterOutputs } from '@youjian/api';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useFolderLabel } from '../i18n/use-folder-label';
-import { accountColour } from '../lib/account-colour';
+import { mailboxColour } from '../lib/account-colour';
 import { folderDepth } from '../lib/folder-depth';
 import { AccountStatus } from './account-status';
 import { FolderItemActions, NewFolderButton } from './folder-actions';
@@ -30,7 +30,6 @@ export function AccountsPane({
 }) {
   const t = useTranslations('folders');
   const folderLabel = useFolderLabel();
-  const accountIds = accounts.map((account) => account.id);
   return (
     <nav className="accounts-pane" aria-label={t('pane')}>
       <ViewsNav accounts={accounts} current={selectedView} />
@@ -40,7 +39,7 @@ export function AccountsPane({
             <span
               aria-hidden="true"
               className="account-swatch"
-              style={{ background: accountColour(accountIds, account.id) }}
+              style={{ background: mailboxColour(accounts, account.id) }}
             />
             {account.address}
           </legend>

@@ -28,6 +28,7 @@ export function MailApp() {
   const trpc = useTRPC();
   const location = useMailLocation();
   const accounts = useQuery(trpc.accounts.list.queryOptions());
+  const preferences = useQuery(trpc.preferences.get.queryOptions());
   const [compose, setCompose] = useState<ComposeRequest | null>(null);
   const [sendStatus, setSendStatus] = useState<{ text: string; tone: SendStatusTone } | null>(null);
   const composeCount = useRef(0);
@@ -93,7 +94,9 @@ export function MailApp() {
       <ComposeDialog
         request={compose}
         accounts={accounts.data}
-        defaultAccountId={account?.id ?? accounts.data[0]?.id ?? null}
+        defaultAccountId={
+          account?.id ?? preferences.data?.defaultAccountId ?? accounts.data[0]?.id ?? null
+        }
         onClose={() => setCompose(null)}
         onStatus={(text, tone) => setSendStatus({ text, tone })}
       />

@@ -17,6 +17,8 @@ export interface InterfacePreferences {
   locale: Locale;
   theme: Theme;
   density: Density;
+  /** where the open message shows on a desktop-wide screen */
+  readingPane: 'right' | 'bottom';
 }
 
 /**
@@ -31,7 +33,7 @@ export const interfacePreferences = cache(async (): Promise<InterfacePreferences
   const session = await sessionOf(requestHeaders).catch(() => null);
   const saved = session
     ? await getPreferences({ db: services().db, userId: session.user.id })
-    : { locale: null, theme: null, density: null };
+    : { locale: null, theme: null, density: null, readingPane: null };
   const themeCookie = jar.get(THEME_COOKIE)?.value;
   const densityCookie = jar.get(DENSITY_COOKIE)?.value;
   return {
@@ -41,5 +43,6 @@ export const interfacePreferences = cache(async (): Promise<InterfacePreferences
     ),
     theme: saved.theme ?? (isTheme(themeCookie) ? themeCookie : 'system'),
     density: saved.density ?? (isDensity(densityCookie) ? densityCookie : 'comfortable'),
+    readingPane: saved.readingPane ?? 'right',
   };
 });

@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { LiveMailEvents } from '../../components/live-mail-events';
+import { DesktopNotifications } from '../../components/shell/desktop-notifications';
 import { SignOutButton } from '../../components/sign-out-button';
 import { Toaster } from '../../components/ui/toaster';
 import { sessionOf } from '../../server/session';
@@ -18,6 +19,7 @@ export default async function MailLayout({ children }: { children: ReactNode }) 
     <TRPCReactProvider>
       <Toaster>
         <LiveMailEvents />
+        <DesktopNotifications />
         <div className="app-shell">
           <header className="app-header">
             <Link href="/" className="brand">

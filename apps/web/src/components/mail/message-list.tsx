@@ -6,7 +6,7 @@ import type { RouterOutputs } from '@youjian/api';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { accountColour } from '../../lib/account-colour';
+import { mailboxColour } from '../../lib/account-colour';
 import { highlightTerms } from '../../lib/highlight';
 import {
   clickSelection,
@@ -110,7 +110,6 @@ export function MessageList(props: {
       query,
     });
   const multiMailbox = !folder || (searching && !input.accountId);
-  const accountIds = accounts.map((each) => each.id);
   const terms = searching ? highlightTerms(query) : [];
 
   const keys = useListShortcuts({
@@ -209,7 +208,7 @@ export function MessageList(props: {
                 current={item.id === currentId}
                 open={item.id === location.messageId}
                 ticked={isSelected(selection, item.id)}
-                colour={multiMailbox ? accountColour(accountIds, item.accountId) : null}
+                colour={multiMailbox ? mailboxColour(accounts, item.accountId) : null}
                 terms={terms}
                 onTick={(shiftKey) => select(clickSelection(selection, order, item.id, shiftKey))}
                 onOpen={() => setCursor(item.id)}

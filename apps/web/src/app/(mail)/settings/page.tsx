@@ -3,7 +3,10 @@ import { getTranslations } from 'next-intl/server';
 import { AddMailboxForm } from '../../../components/accounts/add-mailbox-form';
 import { LinkedMailboxes } from '../../../components/accounts/linked-mailboxes';
 import { AppearanceSettings } from '../../../components/settings/appearance-settings';
-import { SignatureSettings } from '../../../components/settings/signature-settings';
+import { MailboxSettings } from '../../../components/settings/mailbox-settings';
+import { NotificationSettings } from '../../../components/settings/notification-settings';
+import { ProductAccountSettings } from '../../../components/settings/product-account-settings';
+import { ReadingPaneSettings } from '../../../components/settings/reading-pane-settings';
 import { SignOutEverywhereButton } from '../../../components/sign-out-everywhere-button';
 import { interfacePreferences } from '../../../server/interface-preferences';
 
@@ -22,11 +25,13 @@ export default async function SettingsPage() {
         <h2 id="appearance-heading">{t('appearance')}</h2>
         <AppearanceSettings theme={theme} density={density} />
       </section>
+      <ReadingPaneSettings />
+      <NotificationSettings />
       <section aria-labelledby="linked-heading" className="card">
         <h2 id="linked-heading">{t('linkedMailboxes')}</h2>
         <LinkedMailboxes />
       </section>
-      <SignatureSettings />
+      <MailboxSettings />
       <section aria-labelledby="add-heading" className="card">
         <h2 id="add-heading">{t('addMailbox')}</h2>
         <AddMailboxForm />
@@ -35,6 +40,7 @@ export default async function SettingsPage() {
         <h2 id="sessions-heading">{t('sessions')}</h2>
         <SignOutEverywhereButton />
       </section>
+      <ProductAccountSettings />
     </main>
   );
 }
