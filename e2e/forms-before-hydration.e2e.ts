@@ -1,4 +1,6 @@
 import { expect, test } from '@playwright/test';
+import { lastAccountMailUid, waitForAccountMail } from '@youjian/mailstack/account-mail';
+import { ACCOUNT_MAIL_SUBJECTS } from '../packages/auth/src/account-messages';
 
 /**
  * Until React has hydrated a page, a form has no submit handler: submitted then, the
@@ -22,13 +24,21 @@ test('sign-up and add-mailbox forms put no secret in the URL before the page is 
   expect(page.url()).not.toContain('password');
   expect(page.url()).not.toContain(encodeURIComponent(password));
 
-  // a session from the auth API (this page has no script to sign up with)
+  // a session from the auth API (this page has no script to sign up with) and the link
+  // of the verification mail, which needs no script either
   const email = `early-${Date.now().toString(36)}@example.test`;
+  const afterUid = await lastAccountMailUid(email);
   const signUp = await page.request.post('/api/auth/sign-up/email', {
     data: { email, password, name: 'Early' },
     headers: { origin: new URL(page.url()).origin },
   });
   expect(signUp.ok()).toBe(true);
+  const mail = await waitForAccountMail({
+    to: email,
+    subject: ACCOUNT_MAIL_SUBJECTS.verify,
+    afterUid,
+  });
+  await page.goto(mail.links[0] ?? 'no link');
 
   await page.goto('/settings');
   await page.getByLabel('Email address').fill('alice@qq.test');

@@ -1,5 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { deliverMessage } from '@youjian/mailstack';
+import { confirmSignUp } from './ui-fixture';
 
 /**
  * Organizing mail in the browser: a message archived from the reading pane and one
@@ -39,10 +40,10 @@ test('archiving and deleting move messages out of the list and into Archive and 
   await page.goto('/sign-up');
   const name = page.getByLabel('Name');
   if (await name.count()) await name.fill('整理 用户');
-  await page.getByLabel('Email').fill(`organize-${run}@example.test`);
+  const email = `organize-${run}@example.test`;
+  await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill('correct horse battery staple');
-  await page.getByRole('button', { name: 'Sign up' }).click();
-  await expect(page).not.toHaveURL(/sign-up/);
+  await confirmSignUp(page, email, () => page.getByRole('button', { name: 'Sign up' }).click());
 
   await page.goto('/settings');
   await page.getByLabel('Provider').selectOption({ label: 'QQ Mail' });

@@ -4,5 +4,5 @@ import base from './playwright.config';
 /** `npm run screenshots`: the pictures in docs/screenshots, taken from the running product. */
 export default defineConfig({
   ...base,
-  testMatch: 'screenshots.shot.ts',
+  testMatch: '*.shot.ts',
 });

@@ -1,5 +1,29 @@
 import { type BrowserContext, expect, type Page } from '@playwright/test';
 import { deliverMessage } from '@youjian/mailstack';
+import { lastAccountMailUid, waitForAccountMail } from '@youjian/mailstack/account-mail';
+import { ACCOUNT_MAIL_SUBJECTS } from '../packages/auth/src/account-messages';
+
+/**
+ * What a person does after pressing Sign up (`submit`): the "check your mail" page, then
+ * the link of the verification mail, read over IMAP from the local stack (mail to
+ * example.test lands in accounts@qq.test). Ends signed in, in the mail app.
+ */
+export async function confirmSignUp(
+  page: Page,
+  email: string,
+  submit: () => Promise<void>,
+): Promise<void> {
+  const afterUid = await lastAccountMailUid(email);
+  await submit();
+  await expect(page).toHaveURL(/\/check-mail$/);
+  const mail = await waitForAccountMail({
+    to: email,
+    subject: ACCOUNT_MAIL_SUBJECTS.verify,
+    afterUid,
+  });
+  await page.goto(mail.links[0] ?? 'the verification mail has no link');
+  await expect(page).not.toHaveURL(/sign-up|sign-in|check-mail|verified/);
+}
 
 /** Signs up a new product user (filling Name where the form has it) and waits to be in. */
 export async function signUp(page: Page, email: string, name?: string): Promise<void> {
@@ -8,8 +32,7 @@ export async function signUp(page: Page, email: string, name?: string): Promise<
   if (name && (await nameField.count())) await nameField.fill(name);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill('correct horse battery staple');
-  await page.getByRole('button', { name: 'Sign up' }).click();
-  await expect(page).not.toHaveURL(/sign-up/);
+  await confirmSignUp(page, email, () => page.getByRole('button', { name: 'Sign up' }).click());
 }
 
 /** Links a mailbox of the local stack through Settings, as a new user would. */

@@ -59,7 +59,7 @@ export async function accountMails(to: string): Promise<AccountMail[]> {
       const mails: AccountMail[] = [];
       for (const uid of uids) {
         const message = await client.fetchOne(String(uid), { source: true }, { uid: true });
-        if (!message?.source) continue;
+        if (message === false || !message.source) continue;
         const parsed = await PostalMime.parse(message.source);
         // SEARCH TO is a substring match: a@example.test also matches aa@example.test
         if (!parsed.to?.some((entry) => entry.address?.toLowerCase() === to.toLowerCase())) {

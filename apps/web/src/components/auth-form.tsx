@@ -5,7 +5,8 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { type FormEvent, useState } from 'react';
-import { type AuthFailure, authErrorMessage } from '../lib/auth-error';
+import type { AuthFailure } from '../lib/auth-error';
+import { useAuthErrorText } from './auth/use-auth-error';
 import { useHydrated } from './use-hydrated';
 
 const OTHER_PAGE = { 'sign-in': '/sign-up', 'sign-up': '/sign-in' } as const;
@@ -13,17 +14,11 @@ const OTHER_PAGE = { 'sign-in': '/sign-up', 'sign-up': '/sign-in' } as const;
 export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }) {
   const router = useRouter();
   const t = useTranslations('auth');
-  const tError = useTranslations('authErrors');
-  const units = useTranslations('units');
+  const describe = useAuthErrorText(mode);
   const [error, setError] = useState<AuthFailure | null>(null);
   const [busy, setBusy] = useState(false);
   const hydrated = useHydrated();
   const signIn = mode === 'sign-in';
-
-  function describe(failure: AuthFailure): string {
-    const { key, wait } = authErrorMessage(failure, mode);
-    return tError(key, { wait: wait ? units(wait.unit, { count: wait.count }) : '' });
-  }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -39,6 +34,11 @@ export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }) {
     setBusy(false);
     if (result.error) {
       setError(result.error);
+      return;
+    }
+    // sign-up never signs in: the address is confirmed first, through the mailed link
+    if (mode === 'sign-up') {
+      router.push('/check-mail');
       return;
     }
     router.replace('/');
@@ -64,6 +64,11 @@ export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }) {
         />
         {mode === 'sign-up' && <small className="hint">{t('passwordHint')}</small>}
       </label>
+      {signIn && (
+        <p className="hint">
+          <Link href="/forgot-password">{t('forgotPassword')}</Link>
+        </p>
+      )}
       {error && (
         <p role="alert" className="error">
           {describe(error)}

@@ -6,7 +6,11 @@ import { type AuthFailure, authErrorMessage } from './auth-error';
 import { waitOf } from './wait';
 
 /** The sentence as the form shows it, through the real catalogue. */
-function sentence(error: AuthFailure, mode: 'sign-in' | 'sign-up', locale: 'en' | 'zh-CN' = 'en') {
+function sentence(
+  error: AuthFailure,
+  mode: Parameters<typeof authErrorMessage>[1],
+  locale: 'en' | 'zh-CN' = 'en',
+) {
   const messages = locale === 'en' ? en : zhCN;
   const t = createTranslator({ locale, messages, namespace: 'authErrors' });
   const units = createTranslator({ locale, messages, namespace: 'units' });
@@ -50,6 +54,16 @@ describe('authErrorMessage', () => {
     expect(authErrorMessage({ code: 'USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL' }, 'sign-up')).toEqual({
       key: 'userExists',
     });
+  });
+
+  it('asks to confirm the address first, and says a used or expired link is dead', () => {
+    expect(sentence({ status: 403, code: 'EMAIL_NOT_VERIFIED' }, 'sign-in')).toMatch(/new link/);
+    expect(sentence({ status: 403, code: 'EMAIL_NOT_VERIFIED' }, 'sign-in', 'zh-CN')).toMatch(
+      /确认/,
+    );
+    expect(sentence({ status: 400, code: 'INVALID_TOKEN' }, 'reset')).toMatch(/expired/);
+    expect(sentence({ status: 500 }, 'reset')).toBe('Saving the password failed. Try again.');
+    expect(sentence({ status: 500 }, 'forgot', 'zh-CN')).toMatch(/发送失败/);
   });
 
   it('never shows an unknown server message', () => {

@@ -13,13 +13,14 @@ export interface AuthFailure {
 export type AuthErrorKey = keyof (typeof messages)['authErrors'];
 
 /**
- * Which sentence (authErrors.* in the catalogues) goes under the sign-in or sign-up form
+ * Which sentence (authErrors.* in the catalogues) goes under an account form (sign-in,
+ * sign-up, asking for a reset link, choosing a new password)
  * for a failure: the server sends codes (and for a limit, the wait in seconds); the server's
  * own message is never shown.
  */
 export function authErrorMessage(
   error: AuthFailure,
-  mode: 'sign-in' | 'sign-up',
+  mode: 'sign-in' | 'sign-up' | 'forgot' | 'reset',
 ): { key: AuthErrorKey; wait?: Wait } {
   switch (error.code) {
     case 'RATE_LIMITED':
@@ -34,8 +35,18 @@ export function authErrorMessage(
       return { key: 'passwordTooCommon' };
     case 'PASSWORD_TOO_PREDICTABLE':
       return { key: 'passwordTooPredictable' };
+    case 'EMAIL_NOT_VERIFIED':
+      return { key: 'emailNotVerified' };
+    case 'INVALID_TOKEN':
+      return { key: 'invalidToken' };
   }
   if (error.code?.startsWith('USER_ALREADY_EXISTS')) return { key: 'userExists' };
   if (error.status === 429) return { key: 'rateLimited', wait: waitOf(60) };
-  return { key: mode === 'sign-in' ? 'signInFailed' : 'signUpFailed' };
+  const failed = {
+    'sign-in': 'signInFailed',
+    'sign-up': 'signUpFailed',
+    forgot: 'forgotFailed',
+    reset: 'resetFailed',
+  } as const;
+  return { key: failed[mode] };
 }
