@@ -7,6 +7,7 @@
  * bytes in them) and replaces broken addresses with MISSING_DOMAIN-style placeholders.
  * ENVELOPE stays the fallback for a field the header answer lacks.
  */
+
 import type {
   FetchMessageObject,
   FetchQueryObject,
@@ -15,6 +16,7 @@ import type {
 } from 'imapflow';
 import { parseAddressList } from './address-list';
 import { hasAttachments } from './body-structure';
+import { boundedSummary } from './bounded-summary';
 import { decodeEncodedWords, parseMessageIds, readRawHeaders } from './header-decode';
 import { fetchPreviews, fetchSourcePreviews } from './preview';
 import { SOURCE_PREVIEW_MAX_BYTES } from './source-text';
@@ -74,6 +76,10 @@ function envelopeAddresses(entries: MessageAddressObject[] | undefined): MailAdd
 
 /** Pure: a fetched message as the mirror stores it (see the top of this file). */
 export function summaryFromFetch(message: FetchMessageObject): MessageSummary {
+  return boundedSummary(unboundedSummary(message));
+}
+
+function unboundedSummary(message: FetchMessageObject): MessageSummary {
   const envelope = message.envelope;
   const fields = message.headers ? readRawHeaders(message.headers) : new Map<string, string[]>();
   const field = (name: string) => fields.get(name)?.join(', ');

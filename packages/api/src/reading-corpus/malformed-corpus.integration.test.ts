@@ -6,7 +6,7 @@
  */
 import { eq, mailAccount, message } from '@youjian/db';
 import { closeImap, openImap } from '@youjian/mail';
-import { connectImap, createMailUser, MAILSTACK } from '@youjian/mailstack';
+import { connectImap, createMailUser, MAILSTACK, type MailUser } from '@youjian/mailstack';
 import { accountCredentials, indexBodies, syncAccount } from '@youjian/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getMessageSource } from '../services/get-message-source';
@@ -22,6 +22,7 @@ const corpus = malformedCorpus();
 let api: TestApi;
 let userId: string;
 let accountId: string;
+let mailUser: MailUser;
 /** case id → the mirror's message id */
 const listedIds = new Map<string, string>();
 let syncMs = 0;
@@ -30,7 +31,7 @@ let syncError: unknown = null;
 beforeAll(async () => {
   api = await createTestApi();
   userId = await createProductUser(api, 'malformed-reader@example.test');
-  const mailUser = await createMailUser('qq.test');
+  mailUser = await createMailUser('qq.test');
   accountId = await linkStackMailbox(api, userId, mailUser, MAILSTACK.providers.other);
   const client = await connectImap(mailUser);
   const uidOf = new Map<number, string>();
@@ -84,6 +85,23 @@ afterAll(async () => {
 });
 
 describe('the generated malformed corpus', () => {
+  it('leaves the account syncing: mail that arrives after it is mirrored', async () => {
+    const client = await connectImap(mailUser);
+    try {
+      await client.append(
+        'INBOX',
+        Buffer.from(
+          'From: a@well.example.test\r\nTo: b@well.example.test\r\nSubject: After the storm\r\n\r\nfine\r\n',
+        ),
+      );
+    } finally {
+      await client.logout();
+    }
+    await syncAccount({ db: api.database.db, accountId, secretBox: api.secretBox });
+    const page = await api.callerFor(userId).messages.list({ accountId, limit: 100 });
+    expect(page.items.map((item) => item.subject)).toContain('After the storm');
+  });
+
   it('is mirrored and indexed without an error and without stalling the sync', () => {
     expect(syncError).toBeNull();
     expect(syncMs).toBeLessThan(30_000);
@@ -116,6 +134,14 @@ describe('the generated malformed corpus', () => {
       }
       if (c.attachments) {
         expect(opened.body.attachments.map((a) => a.filename)).toEqual(c.attachments);
+      }
+      if (c.toCount !== undefined) expect(opened.to).toHaveLength(c.toCount);
+      if (c.sentAt !== undefined) {
+        const [row] = await api.database.db
+          .select({ sentAt: message.sentAt })
+          .from(message)
+          .where(eq(message.id, messageId));
+        expect(row?.sentAt ?? null).toBe(c.sentAt);
       }
       if (c.subject) {
         const page = await caller.messages.list({ accountId, limit: 100 });

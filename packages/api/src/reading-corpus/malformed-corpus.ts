@@ -17,6 +17,10 @@ export interface MalformedCase {
   attachments?: string[];
   /** the list row's subject, when checked */
   subject?: string;
+  /** the mirrored Date: null when none could be read */
+  sentAt?: null;
+  /** how many To addresses the pane shows */
+  toCount?: number;
 }
 
 const head = (id: string, subject: string) => [
@@ -39,6 +43,21 @@ function nested(depth: number, text: string): string[] {
 }
 
 const MB = 1024 * 1024;
+
+/** `depth` forwarded messages (message/rfc822) each inside the next, around one text. */
+function forwardedDeep(depth: number, text: string): string[] {
+  let inner = ['Content-Type: text/plain; charset=utf-8', '', text];
+  for (let level = 0; level < depth; level++) {
+    inner = [
+      'Content-Type: message/rfc822',
+      '',
+      `Subject: Fwd level ${depth - level}`,
+      'From: relay@malformed.example.test',
+      ...inner,
+    ];
+  }
+  return inner;
+}
 
 export function malformedCorpus(): MalformedCase[] {
   const big = Buffer.alloc(30 * MB, 0x5a);
@@ -137,6 +156,65 @@ export function malformedCorpus(): MalformedCase[] {
       pane: { textContains: 'Plain words under an unknown label.', unreadable: false },
     },
     {
+      id: 'forwarded-50-deep',
+      raw: eml([
+        ...head('forwarded-deep', 'Fifty forwards deep'),
+        'Content-Type: multipart/mixed; boundary="outer"',
+        '',
+        '--outer',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        '五十层转发。',
+        '--outer',
+        ...forwardedDeep(50, 'the innermost words'),
+        '--outer--',
+      ]),
+      pane: { textContains: '五十层转发。', unreadable: false },
+      attachments: ['Fwd level 1.eml'],
+    },
+    {
+      id: 'truncated-in-part-header',
+      raw: eml([
+        ...head('truncated-part-header', 'Cut inside a part header'),
+        'Content-Type: multipart/mixed; boundary="cut2"',
+        '',
+        '--cut2',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        '第一部分完整。',
+        '--cut2',
+        'Content-Type: application/pdf; na',
+      ]).subarray(0, -2),
+      pane: { textContains: '第一部分完整。', unreadable: false },
+      subject: 'Cut inside a part header',
+    },
+    {
+      id: 'invalid-base64-encoded-word',
+      raw: eml([
+        'From: =?utf-8?B?!!!not-base64***?= <sender@malformed.example.test>',
+        'To: reader@malformed.example.test',
+        'Subject: =?utf-8?B?5Y+v6K+7?= =?utf-8?B?@@@?= tail',
+        ...messageHead('bad-word', 'Mon, 03 Mar 2025 10:00:00 +0800', 'malformed.example.test'),
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        'Encoded words that are not base64.',
+      ]),
+      pane: { textContains: 'Encoded words that are not base64.', unreadable: false },
+    },
+    {
+      id: 'subject-1mb-line',
+      raw: eml([
+        'From: Sender <sender@malformed.example.test>',
+        'To: reader@malformed.example.test',
+        `Subject: 超长主题 ${'x'.repeat(MB)}`,
+        ...messageHead('long-subject', 'Mon, 03 Mar 2025 10:00:00 +0800', 'malformed.example.test'),
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        'A subject of one megabyte.',
+      ]),
+      pane: { textContains: 'A subject of one megabyte.', unreadable: false },
+    },
+    {
       id: 'invalid-date',
       raw: eml([
         'From: Sender <sender@malformed.example.test>',
@@ -149,6 +227,7 @@ export function malformedCorpus(): MalformedCase[] {
       ]),
       pane: { textContains: 'The date cannot be read.', unreadable: false },
       subject: 'Invalid date',
+      sentAt: null,
     },
     {
       id: 'recipients-1000',
@@ -161,6 +240,7 @@ export function malformedCorpus(): MalformedCase[] {
         'One thousand recipients.',
       ]),
       pane: { textContains: 'One thousand recipients.', unreadable: false },
+      toCount: 1000,
     },
     {
       id: 'attachment-30mb',
