@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { useEffect, useRef } from 'react';
 import { useTRPC } from '../trpc/react';
+import { refreshMail } from '../trpc/refresh-mail';
 
 /**
  * Keeps the folder list and the message list current: the server pushes a mailbox
@@ -24,10 +25,7 @@ export function LiveMailEvents() {
     [],
   );
 
-  const refetch = () => {
-    void queryClient.invalidateQueries({ queryKey: trpc.accounts.list.queryKey() });
-    void queryClient.invalidateQueries({ queryKey: trpc.messages.list.pathKey() });
-  };
+  const refetch = () => void refreshMail(queryClient, trpc);
   const foldFor250ms = () => {
     pending.current = setTimeout(() => {
       pending.current = null;

@@ -8,11 +8,15 @@ import { useId } from 'react';
 import { useErrorText } from '../i18n/use-error-text';
 import { useFolderLabel } from '../i18n/use-folder-label';
 import { useTRPC } from '../trpc/react';
+import { refreshMail } from '../trpc/refresh-mail';
 import type { ResponseKind } from './compose-dialog';
 import { type UndoableKind, useUndoToast } from './mail/use-undo-toast';
 
 type Folder = RouterOutputs['accounts']['list'][number]['folders'][number];
-type MessagePage = RouterOutputs['messages']['list'];
+/** a page of messages.list, or of conversations.list (whose rows also carry messageIds) */
+type MessagePage = {
+  items: Array<RouterOutputs['messages']['list']['items'][number] & { messageIds?: string[] }>;
+};
 
 /**
  * Archive, Delete, Spam / Not spam and Move to for one or several messages of a mailbox.
@@ -41,29 +45,27 @@ export function MessageActions(props: {
 
   const removeFromLists = () => {
     const gone = new Set(messageIds);
-    queryClient.setQueriesData<InfiniteData<MessagePage>>(
-      { queryKey: trpc.messages.list.pathKey() },
-      (data) =>
+    const leaving = (item: { id: string; messageIds?: string[] }) =>
+      gone.has(item.id) || (item.messageIds?.every((id) => gone.has(id)) ?? false);
+    for (const queryKey of [trpc.messages.list.pathKey(), trpc.conversations.list.pathKey()]) {
+      queryClient.setQueriesData<InfiniteData<MessagePage>>({ queryKey }, (data) =>
         data?.pages
           ? {
               ...data,
               pages: data.pages.map((page) => ({
                 ...page,
-                items: page.items.filter((item) => !gone.has(item.id)),
+                items: page.items.filter((item) => !leaving(item)),
               })),
             }
           : data,
-    );
+      );
+    }
   };
   const options = {
     onMutate: removeFromLists,
     onSuccess: () => props.onDone?.(),
-    onSettled: async () => {
-      await queryClient.invalidateQueries({ queryKey: trpc.messages.list.pathKey() });
-      await queryClient.invalidateQueries({ queryKey: trpc.accounts.list.queryKey() });
-      // an opened message is cached with its folder: after a move its actions must follow
-      await queryClient.invalidateQueries({ queryKey: trpc.messages.get.pathKey() });
-    },
+    // the opened messages are cached with their folder: after a move their actions follow
+    onSettled: () => refreshMail(queryClient, trpc),
   };
   // each action notes where the messages were; its toast offers to put them back (Undo)
   const undoable = (kind: UndoableKind) => ({

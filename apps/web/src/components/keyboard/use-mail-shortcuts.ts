@@ -54,10 +54,14 @@ export function useMailShortcuts(handlers: ShortcutHandlers): void {
 
 /**
  * Presses a button of the open message by its accessible name — the reading pane's own
- * Reply, Archive, Delete… — so a key does exactly what the button does.
+ * Reply, Archive, Delete… — so a key does exactly what the button does. In an open
+ * conversation that is the newest unfolded message.
  */
 export function pressInOpenMessage(name: string | RegExp): boolean {
-  const article = document.querySelector('article.reading-pane');
+  const unfolded = document.querySelectorAll(
+    'article.reading-pane, .reading-pane article.message-view, .reading-pane article.expanded',
+  );
+  const article = unfolded[unfolded.length - 1];
   const buttons = article ? [...article.querySelectorAll<HTMLButtonElement>('button')] : [];
   const button = buttons.find((candidate) => {
     const text = (candidate.getAttribute('aria-label') ?? candidate.textContent ?? '').trim();

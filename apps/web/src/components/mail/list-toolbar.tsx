@@ -6,6 +6,7 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useRef } from 'react';
 import { type ListSelection, selectedCount } from '../../lib/selection';
 import { useTRPC } from '../../trpc/react';
+import { refreshMail } from '../../trpc/refresh-mail';
 import { MessageActions } from '../message-actions';
 
 type Folder = RouterOutputs['accounts']['list'][number]['folders'][number];
@@ -57,10 +58,7 @@ export function ListToolbar(props: {
         if (context?.before) queryClient.setQueryData(context.key, context.before);
       },
       onSuccess: props.onDone,
-      onSettled: async () => {
-        await queryClient.invalidateQueries({ queryKey: trpc.messages.list.pathKey() });
-        await queryClient.invalidateQueries({ queryKey: trpc.accounts.list.queryKey() });
-      },
+      onSettled: () => refreshMail(queryClient, trpc),
     }),
   );
   const label = t('selected', { count: count ?? 0 });

@@ -1,6 +1,5 @@
 'use client';
 
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { RouterOutputs } from '@youjian/api';
 import { useRouter } from 'next/navigation';
@@ -14,11 +13,11 @@ import {
   type ListSelection,
   NOTHING_SELECTED,
 } from '../../lib/selection';
-import { useTRPC } from '../../trpc/react';
+import { useListItems } from '../conversation/use-list-items';
 import { ShortcutsDialog } from '../keyboard/shortcuts-dialog';
 import { mailHref, useMailLocation } from '../mail-location';
 import { ListTitle } from './list-title';
-import { type ListInput, ListToolbar, PAGE_SIZE } from './list-toolbar';
+import { type ListInput, ListToolbar } from './list-toolbar';
 import { MessageRow } from './message-row';
 import { SearchBox } from './search-box';
 import { useListShortcuts } from './use-list-shortcuts';
@@ -45,7 +44,6 @@ export function MessageList(props: {
 }) {
   const { accounts, account, folder } = props;
   const t = useTranslations('mailList');
-  const trpc = useTRPC();
   const router = useRouter();
   const location = useMailLocation();
   const { query } = location;
@@ -60,16 +58,8 @@ export function MessageList(props: {
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
   };
   const listKey = JSON.stringify(input);
-  const messages = useInfiniteQuery(
-    trpc.messages.list.infiniteQueryOptions(
-      { ...input, limit: PAGE_SIZE },
-      { getNextPageParam: (page) => page.nextCursor, retry: false },
-    ),
-  );
-  const items = useMemo(
-    () => messages.data?.pages.flatMap((page) => page.items) ?? [],
-    [messages.data],
-  );
+  // conversations or messages, as the reader chose in Settings (a search lists messages)
+  const { list: messages, items } = useListItems(input);
   const order = useMemo(() => items.map((item) => item.id), [items]);
 
   // ticked rows and the keyboard's current row belong to one list; another starts afresh
@@ -134,6 +124,18 @@ export function MessageList(props: {
   });
 
   const tickedIds = selection.kind === 'some' ? [...selection.ids] : [];
+  // a ticked conversation stands for its messages in this folder or view (as in Gmail)
+  const acted: ListSelection =
+    selection.kind === 'some'
+      ? {
+          ...selection,
+          ids: new Set(
+            items
+              .filter((item) => selection.ids.has(item.id))
+              .flatMap((item) => item.messageIds ?? [item.id]),
+          ),
+        }
+      : selection;
   const tickedAccounts = new Set(
     items.filter((item) => tickedIds.includes(item.id)).map((item) => item.accountId),
   );
@@ -148,7 +150,7 @@ export function MessageList(props: {
       </div>
       <ListToolbar
         input={input}
-        selection={selection}
+        selection={acted}
         loadedIds={order}
         accountId={tickedAccount}
         folder={folder && !searching ? folder : null}

@@ -1,18 +1,19 @@
 'use client';
 
-import type { RouterOutputs } from '@youjian/api';
 import { Paperclip, Star } from 'lucide-react';
 import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
 import type { MouseEvent } from 'react';
 import { formatListDate } from '../../lib/format-date';
-import { senderName } from '../format';
+import { ConversationCount } from '../conversation/conversation-count';
+import { rowSenders } from '../conversation/row-senders';
+import type { ListItem } from '../conversation/use-list-items';
 import { Highlighted } from './highlighted';
 
 /** The zone the reader's browser is in: list times are the reader's (issue 10). */
 const READER_TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-export type MessageItem = RouterOutputs['messages']['list']['items'][number];
+export type MessageItem = ListItem;
 
 /**
  * One row of the list's grid, in two cells: the box to tick, then a link with sender, date,
@@ -61,10 +62,8 @@ export function MessageRow(props: {
         >
           <span className="message-line">
             <span className="sender">
-              <Highlighted
-                text={item.from ? senderName(item.from) : tMail('unknownSender')}
-                terms={terms}
-              />
+              <Highlighted text={rowSenders(item) ?? tMail('unknownSender')} terms={terms} />
+              <ConversationCount count={item.messageCount} />
             </span>
             <time dateTime={item.receivedAt.toISOString()}>
               {formatListDate(item.receivedAt, { locale, timeZone: READER_TIME_ZONE })}

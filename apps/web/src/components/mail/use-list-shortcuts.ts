@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useTRPC } from '../../trpc/react';
+import { refreshMail } from '../../trpc/refresh-mail';
 import { pressInOpenMessage, useMailShortcuts } from '../keyboard/use-mail-shortcuts';
 import { mailHref, useMailLocation } from '../mail-location';
 import { SEARCH_INPUT_ID } from './search-box';
@@ -29,10 +30,7 @@ export function useListShortcuts(options: {
   const [helpOpen, setHelpOpen] = useState(false);
   const markRead = useMutation(
     trpc.messages.setFlags.mutationOptions({
-      onSettled: async () => {
-        await queryClient.invalidateQueries({ queryKey: trpc.messages.list.pathKey() });
-        await queryClient.invalidateQueries({ queryKey: trpc.accounts.list.queryKey() });
-      },
+      onSettled: () => refreshMail(queryClient, trpc),
     }),
   );
 

@@ -7,6 +7,7 @@ import { MailboxSettings } from '../../../components/settings/mailbox-settings';
 import { NotificationSettings } from '../../../components/settings/notification-settings';
 import { ProductAccountSettings } from '../../../components/settings/product-account-settings';
 import { ReadingPaneSettings } from '../../../components/settings/reading-pane-settings';
+import { ReadingSettings } from '../../../components/settings/reading-settings';
 import { SignOutEverywhereButton } from '../../../components/sign-out-everywhere-button';
 import { interfacePreferences } from '../../../server/interface-preferences';
 
@@ -27,6 +28,7 @@ export default async function SettingsPage() {
       </section>
       <ReadingPaneSettings />
       <NotificationSettings />
+      <ReadingSettings />
       <section aria-labelledby="linked-heading" className="card">
         <h2 id="linked-heading">{t('linkedMailboxes')}</h2>
         <LinkedMailboxes />
