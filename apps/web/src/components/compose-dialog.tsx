@@ -1,12 +1,17 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import type { RouterInputs, RouterOutputs } from '@youjian/api';
 import { useLocale, useTranslations } from 'next-intl';
 import { type FormEvent, useEffect, useId, useRef } from 'react';
 import { useErrorText } from '../i18n/use-error-text';
 import { formatSize } from '../lib/format-size';
 import { useTRPC } from '../trpc/react';
+import type { ComposeDraft } from './compose/compose-draft';
+import { DraftStatus } from './compose/draft-status';
+import { ScheduleSendButton, scheduledTime } from './compose/schedule-send-button';
+import { useDraftAutosave } from './compose/use-draft-autosave';
+import { type SendStatusTone, useSendFeedback } from './compose/use-send-feedback';
 
 type Account = RouterOutputs['accounts']['list'][number];
 type Prefill = RouterOutputs['messages']['prepareReply'];
@@ -18,13 +23,11 @@ export interface ComposeRequest {
   /** a new id per opening, so nothing typed, and no error, outlives Cancel or Discard */
   id: number;
   inResponseTo?: InResponseTo;
+  /** reopened with these fields: a draft from Drafts, or a mail taken back by Undo / Edit */
+  draft?: ComposeDraft;
 }
 
-/** How the send went, for the status toast: a result hides by itself, a failure stays. */
-export type SendStatusTone = 'progress' | 'done' | 'failed';
-
-const POLL_MS = 1_000;
-const POLL_LIMIT = 120;
+export type { SendStatusTone };
 
 const TITLES = {
   new: 'compose.newMail',
@@ -40,6 +43,7 @@ export function ComposeDialog(props: {
   defaultAccountId: string | null;
   onClose: () => void;
   onStatus: (status: string, tone: SendStatusTone) => void;
+  onReopen: (draft: ComposeDraft) => void;
 }) {
   const t = useTranslations();
   const { request, onClose } = props;
@@ -73,6 +77,7 @@ function ComposeBody(props: {
   defaultAccountId: string | null;
   onClose: () => void;
   onStatus: (status: string, tone: SendStatusTone) => void;
+  onReopen: (draft: ComposeDraft) => void;
 }) {
   const { inResponseTo } = props.request;
   const t = useTranslations('compose');
@@ -87,9 +92,11 @@ function ComposeBody(props: {
         timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
       },
       // each opening reads the original afresh: the user may have edited nothing yet
-      { enabled: inResponseTo !== undefined, staleTime: 0, gcTime: 0 },
+      { enabled: inResponseTo !== undefined && !props.request.draft, staleTime: 0, gcTime: 0 },
     ),
   );
+  const { draft } = props.request;
+  if (draft) return <ComposeForm {...props} prefill={{ ...draft, attachments: [] }} />;
   if (!inResponseTo) return <ComposeForm {...props} prefill={null} />;
   if (prefill.isPending) return <p className="muted">{t('readingOriginal')}</p>;
   if (prefill.error) {
@@ -111,17 +118,29 @@ function ComposeForm(props: {
   request: ComposeRequest;
   accounts: Account[];
   defaultAccountId: string | null;
-  prefill: Prefill | null;
+  prefill:
+    | (Pick<Prefill, 'to' | 'cc' | 'subject' | 'text' | 'attachments'> & {
+        accountId?: string;
+      })
+    | null;
   onClose: () => void;
   onStatus: (status: string, tone: SendStatusTone) => void;
+  onReopen: (draft: ComposeDraft) => void;
 }) {
-  const { request, accounts, prefill, onClose, onStatus } = props;
+  const { request, accounts, prefill, onClose } = props;
   const t = useTranslations('compose');
   const locale = useLocale();
   const errorText = useErrorText();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const send = useMutation(trpc.messages.send.mutationOptions());
+  const form = useRef<HTMLFormElement>(null);
+  const autosave = useDraftAutosave({
+    form,
+    draftId: request.draft?.draftId,
+    inResponseTo: request.inResponseTo,
+    startDirty: request.draft !== undefined && !request.draft.draftId,
+  });
+  const afterQueued = useSendFeedback(props);
   const to = useRef<HTMLInputElement>(null);
   const message = useRef<HTMLTextAreaElement>(null);
   const messageId = useId();
@@ -140,26 +159,10 @@ function ComposeForm(props: {
     }
   }, [kind]);
 
-  /** The worker sends in the background; report how it went in the status line. */
-  async function followDelivery(accountId: string, id: string, subject: string) {
-    for (let attempt = 0; attempt < POLL_LIMIT; attempt++) {
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-      const status = await queryClient.fetchQuery({
-        ...trpc.messages.outgoingStatus.queryOptions({ accountId, id }),
-        staleTime: 0,
-      });
-      if (status.state === 'sent') return onStatus(t('sent', { subject }), 'done');
-      if (status.state === 'failed') {
-        const reason = status.lastError ?? t('providerRefused');
-        return onStatus(t('notSent', { reason }), 'failed');
-      }
-    }
-    onStatus(t('stillWaiting', { subject }), 'failed');
-  }
-
-  function submit(event: FormEvent<HTMLFormElement>) {
+  async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
+    const sendAt = scheduledTime(event.nativeEvent as SubmitEvent, data);
     const text = (name: string) => String(data.get(name) ?? '');
     const input = {
       accountId: text('from'),
@@ -168,20 +171,20 @@ function ComposeForm(props: {
       subject: text('subject'),
       text: text('message'),
       inResponseTo: request.inResponseTo,
+      sendAt,
+      draftId: await autosave.stop(),
     };
     send.mutate(input, {
-      onSuccess: ({ id }) => {
-        onStatus(t('sendingSubject', { subject: input.subject }), 'progress');
+      onSuccess: (queued) => {
         onClose();
-        followDelivery(input.accountId, id, input.subject).catch((error: unknown) =>
-          onStatus(error instanceof Error ? error.message : t('statusUnknown'), 'failed'),
-        );
+        afterQueued(input, queued);
       },
+      onError: autosave.resume,
     });
   }
 
   return (
-    <form className="stack" onSubmit={submit}>
+    <form ref={form} className="stack" onSubmit={submit} onInput={autosave.onInput}>
       <label className="field">
         <span>{t('from')}</span>
         {/* the sending mailbox defaults to the one that received the original */}
@@ -242,10 +245,16 @@ function ComposeForm(props: {
         {send.error && errorText(send.error)}
       </div>
       <div className="dialog-actions">
-        <button type="button" className="discard-button" onClick={onClose}>
+        <button
+          type="button"
+          className="discard-button"
+          onClick={() => autosave.discard().finally(onClose)}
+        >
           {t('discard')}
         </button>
+        <DraftStatus state={autosave.state} error={autosave.error} />
         <span className="spacer" />
+        <ScheduleSendButton disabled={send.isPending} />
         <button type="button" onClick={onClose}>
           {t('cancel')}
         </button>

@@ -3,11 +3,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { PenSquare } from 'lucide-react';
 import Link from 'next/link';
+import { useSearchParams } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useErrorText } from '../i18n/use-error-text';
 import { useTRPC } from '../trpc/react';
 import { AccountsPane } from './accounts-pane';
+import type { ComposeDraft } from './compose/compose-draft';
+import { useOpenDraft } from './compose/use-open-draft';
 import {
   ComposeDialog,
   type ComposeRequest,
@@ -16,6 +19,7 @@ import {
 } from './compose-dialog';
 import { MessageList } from './mail/message-list';
 import { useMailLocation } from './mail-location';
+import { OutboxPane } from './outbox/outbox-pane';
 import { ReadingPane } from './reading-pane';
 
 /** How long "Sent …" stays in the toast; a failure stays until dismissed. */
@@ -32,10 +36,23 @@ export function MailApp() {
   const [compose, setCompose] = useState<ComposeRequest | null>(null);
   const [sendStatus, setSendStatus] = useState<{ text: string; tone: SendStatusTone } | null>(null);
   const composeCount = useRef(0);
-  const openCompose = useCallback((inResponseTo?: InResponseTo) => {
+  const openCompose = useCallback((inResponseTo?: InResponseTo, draft?: ComposeDraft) => {
     composeCount.current += 1;
-    setCompose({ id: composeCount.current, inResponseTo });
+    setCompose({ id: composeCount.current, inResponseTo, draft });
   }, []);
+  const reopen = useCallback(
+    (draft: ComposeDraft) => openCompose(draft.inResponseTo, draft),
+    [openCompose],
+  );
+  const showOutbox = useSearchParams().get('view') === 'outbox';
+  const draftsFolder = accounts.data
+    ?.find((candidate) => candidate.id === location.accountId)
+    ?.folders.find((candidate) => candidate.id === location.folderId)?.role;
+  useOpenDraft({
+    location,
+    inDrafts: location.view === 'drafts' || draftsFolder === 'drafts',
+    onOpen: reopen,
+  });
   useEffect(() => {
     if (sendStatus?.tone !== 'done') return;
     const timer = setTimeout(() => setSendStatus(null), SENT_TOAST_MS);
@@ -76,15 +93,21 @@ export function MailApp() {
         <AccountsPane
           accounts={accounts.data}
           selectedFolderId={folder?.id ?? null}
-          selectedView={folder || location.query ? null : (location.view ?? 'all-inboxes')}
+          selectedView={
+            folder || location.query || showOutbox ? null : (location.view ?? 'all-inboxes')
+          }
         />
       </div>
-      <MessageList
-        accounts={accounts.data}
-        account={folder ? account : null}
-        folder={folder}
-        onCompose={() => openCompose()}
-      />
+      {showOutbox ? (
+        <OutboxPane onEdit={reopen} />
+      ) : (
+        <MessageList
+          accounts={accounts.data}
+          account={folder ? account : null}
+          folder={folder}
+          onCompose={() => openCompose()}
+        />
+      )}
       <ReadingPane
         accountId={account?.id ?? null}
         messageId={location.messageId}
@@ -99,6 +122,7 @@ export function MailApp() {
         }
         onClose={() => setCompose(null)}
         onStatus={(text, tone) => setSendStatus({ text, tone })}
+        onReopen={reopen}
       />
       <p role="status" className="send-status" aria-live="polite">
         {sendStatus?.text}

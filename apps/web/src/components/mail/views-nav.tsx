@@ -5,6 +5,7 @@ import { FilePen, Inbox, type LucideIcon, MailOpen, Send, Star } from 'lucide-re
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { type MailView, mailHref } from '../mail-location';
+import { OutboxLink } from '../outbox/outbox-link';
 
 type Account = RouterOutputs['accounts']['list'][number];
 
@@ -56,6 +57,9 @@ export function ViewsNav({ accounts, current }: { accounts: Account[]; current: 
           </li>
         );
       })}
+      <li>
+        <OutboxLink />
+      </li>
     </ul>
   );
 }

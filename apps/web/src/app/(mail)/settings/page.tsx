@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { AddMailboxForm } from '../../../components/accounts/add-mailbox-form';
 import { LinkedMailboxes } from '../../../components/accounts/linked-mailboxes';
 import { AppearanceSettings } from '../../../components/settings/appearance-settings';
+import { SendSettings } from '../../../components/settings/send-settings';
 import { MailboxSettings } from '../../../components/settings/mailbox-settings';
 import { NotificationSettings } from '../../../components/settings/notification-settings';
 import { ProductAccountSettings } from '../../../components/settings/product-account-settings';
@@ -26,6 +27,7 @@ export default async function SettingsPage() {
         <h2 id="appearance-heading">{t('appearance')}</h2>
         <AppearanceSettings theme={theme} density={density} />
       </section>
+      <SendSettings />
       <ReadingPaneSettings />
       <NotificationSettings />
       <ReadingSettings />

@@ -1,0 +1,100 @@
+'use client';
+
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useLocale, useTranslations } from 'next-intl';
+import { useErrorText } from '../../i18n/use-error-text';
+import { useTRPC } from '../../trpc/react';
+import { useToast } from '../ui/toaster';
+import { type ComposeDraft, composeDraftOf } from './compose-draft';
+
+export type SendStatusTone = 'progress' | 'done' | 'failed';
+
+const POLL_MS = 1_000;
+const POLL_LIMIT = 120;
+
+/** What messages.send answered: the queue row and when it goes. */
+export interface QueuedSend {
+  id: string;
+  notBefore: Date;
+  scheduled: boolean;
+}
+
+/**
+ * What happens after Send: a scheduled mail says when it will go; otherwise, while the
+ * undo delay runs, a toast offers "Undo" (it cancels the queue row — race-free on the
+ * server — and reopens compose with the text), and the status line follows the worker
+ * until the mail is sent or fails. Returns the function compose calls with the answer.
+ */
+export function useSendFeedback(options: {
+  onStatus: (status: string, tone: SendStatusTone) => void;
+  onReopen: (draft: ComposeDraft) => void;
+}) {
+  const { onStatus, onReopen } = options;
+  const t = useTranslations('compose');
+  const tOutbox = useTranslations('outbox');
+  const locale = useLocale();
+  const errorText = useErrorText();
+  const toast = useToast();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const cancel = useMutation(trpc.outbox.cancel.mutationOptions());
+
+  async function followDelivery(accountId: string, id: string, subject: string) {
+    for (let attempt = 0; attempt < POLL_LIMIT; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+      const status = await queryClient.fetchQuery({
+        ...trpc.messages.outgoingStatus.queryOptions({ accountId, id }),
+        staleTime: 0,
+      });
+      if (status.state === 'cancelled') return;
+      if (status.state === 'sent') return onStatus(t('sent', { subject }), 'done');
+      if (status.state === 'failed') {
+        const reason = status.lastError ?? t('providerRefused');
+        return onStatus(t('notSent', { reason }), 'failed');
+      }
+    }
+    onStatus(t('stillWaiting', { subject }), 'failed');
+  }
+
+  function undo(accountId: string, id: string) {
+    cancel.mutate(
+      { accountId, id },
+      {
+        onSuccess: (fields) => {
+          onStatus(tOutbox('undone'), 'done');
+          onReopen(composeDraftOf(fields));
+        },
+        onError: (error) => onStatus(errorText(error), 'failed'),
+      },
+    );
+  }
+
+  return (input: { accountId: string; subject: string }, queued: QueuedSend) => {
+    const { accountId, subject } = input;
+    void queryClient.invalidateQueries({ queryKey: trpc.outbox.list.queryKey() });
+    if (queued.scheduled) {
+      const time = new Intl.DateTimeFormat(locale, {
+        dateStyle: 'medium',
+        timeStyle: 'short',
+      }).format(queued.notBefore);
+      onStatus(tOutbox('scheduledFor', { subject, time }), 'done');
+      return;
+    }
+    const seconds = Math.round((queued.notBefore.getTime() - Date.now()) / 1000);
+    if (seconds > 0) {
+      toast({
+        text: tOutbox('sendingIn', { seconds }),
+        durationMs: seconds * 1000,
+        action: {
+          label: tOutbox('undo'),
+          altText: tOutbox('undoAlt'),
+          onAction: () => undo(accountId, queued.id),
+        },
+      });
+    }
+    onStatus(t('sendingSubject', { subject }), 'progress');
+    followDelivery(accountId, queued.id, subject).catch((error: unknown) =>
+      onStatus(error instanceof Error ? error.message : t('statusUnknown'), 'failed'),
+    );
+  };
+}
