@@ -1,6 +1,8 @@
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   customType,
+  doublePrecision,
   index,
   integer,
   pgTable,
@@ -53,4 +55,35 @@ export const composeFileChunk = pgTable(
     data: bytea('data').notNull(),
   },
   (t) => [primaryKey({ columns: [t.fileId, t.seq] })],
+);
+
+/**
+ * People seen in a mailbox's mail, for compose's address autocomplete: one row per sender
+ * address, kept by a statement-level trigger on message inserts (migration 0014:
+ * contact_from_messages), so a lookup reads a few contacts instead of every message.
+ * `score` is the sum over their messages of 2^(−age / 30 days) as of `lastSeen`: how often
+ * and how recently at once (decayed to now when ranking).
+ */
+export const contact = pgTable(
+  'contact',
+  {
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => mailAccount.id, { onDelete: 'cascade' }),
+    /** lower-cased */
+    address: text('address').notNull(),
+    /** the newest non-empty display name seen */
+    name: text('name').notNull().default(''),
+    times: integer('times').notNull().default(0),
+    score: doublePrecision('score').notNull().default(0),
+    lastSeen: timestamp('last_seen', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.accountId, t.address] }),
+    index('contact_account_address_prefix_idx').on(t.accountId, sql`${t.address} text_pattern_ops`),
+    index('contact_account_name_prefix_idx').on(
+      t.accountId,
+      sql`lower(${t.name}) text_pattern_ops`,
+    ),
+  ],
 );

@@ -232,16 +232,6 @@ export const message = pgTable(
       .on(t.accountId, t.receivedAt.desc().nullsFirst(), t.id.desc().nullsFirst())
       .where(sql`not ${t.seen}`),
     index('message_account_message_id_idx').on(t.accountId, t.messageId),
-    // compose's address autocomplete: senders whose address or name starts with what was
-    // typed, one account at a time, without reading the whole mirror
-    index('message_account_from_address_idx').on(
-      t.accountId,
-      sql`lower(${t.from}->>'address') text_pattern_ops`,
-    ),
-    index('message_account_from_name_idx').on(
-      t.accountId,
-      sql`lower(${t.from}->>'name') text_pattern_ops`,
-    ),
     // A conversation's messages, newest first: the conversation list keeps a row only when
     // no newer message of its thread is in view, one probe of this index per row, and reads
     // each listed conversation's members (count, markers, participants) from it.
