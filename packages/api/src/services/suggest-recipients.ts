@@ -24,12 +24,13 @@ function likePrefix(text: string): string {
 }
 
 /**
- * People seen in the user's mail whose address or name starts with `query`: senders of
- * mirrored messages (read through the indexes on the lowered From address and name, one
- * index probe per linked mailbox) and recipients of mail sent through Youjian. Ranked by
- * how often and how recently: each message counts 2^(−age / HALF_LIFE_DAYS), so ten mails
- * of last year rank below three of this week. The user's own addresses are left out;
- * the name shown is the newest non-empty one. Only the user's mailboxes are read.
+ * People seen in the user's mail whose address or name starts with `query`: the contacts
+ * of the user's linked mailboxes (the contact table, kept from every mirrored message by a
+ * trigger, read through its address and name prefix indexes) and recipients of mail sent
+ * through Youjian. Ranked by how often and how recently: each message counts
+ * 2^(−age / HALF_LIFE_DAYS), so ten mails of last year rank below three of this week. The
+ * user's own addresses are left out; the name shown is the newest non-empty one. Only the
+ * user's mailboxes are read.
  */
 export async function suggestRecipients(options: SuggestRecipientsOptions): Promise<Suggestion[]> {
   const { db, userId } = options;
@@ -46,15 +47,19 @@ export async function suggestRecipients(options: SuggestRecipientsOptions): Prom
     sql`, `,
   );
   const own = accounts.map((account) => account.address.toLowerCase());
+  const halfLife = HALF_LIFE_DAYS * 86_400;
   const result = await db.execute(sql`
     with seen as (
-      select lower(m."from"->>'address') as address, m."from"->>'name' as name,
-             m.received_at as at
-      from message m
-      where m.account_id in (${ids})
-        and (lower(m."from"->>'address') like ${prefix} or lower(m."from"->>'name') like ${prefix})
+      select c.address, c.name, c.times,
+             c.score * power(0.5, extract(epoch from (now() - c.last_seen)) / ${halfLife}) as score,
+             c.last_seen as at
+      from contact c
+      where c.account_id in (${ids})
+        and (c.address like ${prefix} or lower(c.name) like ${prefix})
       union all
-      select lower(r->>'address'), r->>'name', coalesce(o.sent_at, o.created_at)
+      select lower(r->>'address'), coalesce(r->>'name', ''), 1,
+             power(0.5, extract(epoch from (now() - coalesce(o.sent_at, o.created_at))) / ${halfLife}),
+             coalesce(o.sent_at, o.created_at)
       from outgoing_mail o,
            jsonb_array_elements(o.draft->'to' || o.draft->'cc') r
       where o.account_id in (${ids}) and o.state = 'sent'
@@ -62,17 +67,13 @@ export async function suggestRecipients(options: SuggestRecipientsOptions): Prom
     )
     select address,
            coalesce((array_agg(name order by at desc) filter (where name <> ''))[1], '') as name,
-           count(*)::int as times,
-           sum(power(0.5, extract(epoch from (now() - at)) / ${HALF_LIFE_DAYS * 86_400})) as score
+           sum(times)::int as times,
+           sum(score) as score
     from seen
-    where address is not null and address <> all(${sql.param(own)}::text[])
+    where address <> all(${sql.param(own)}::text[])
     group by address
     order by score desc, address
     limit ${options.limit ?? 8}`);
   const rows = result.rows as unknown as { address: string; name: string; times: number }[];
-  return rows.map((row) => ({
-    name: row.name,
-    address: row.address,
-    times: row.times,
-  }));
+  return rows.map((row) => ({ name: row.name, address: row.address, times: row.times }));
 }
