@@ -2,14 +2,17 @@
 
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { RouterInputs, RouterOutputs } from '@youjian/api';
-import { useLocale, useTranslations } from 'next-intl';
-import { type FormEvent, useEffect, useId, useRef } from 'react';
+import { useTranslations } from 'next-intl';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useErrorText } from '../i18n/use-error-text';
-import { formatSize } from '../lib/format-size';
 import { useTRPC } from '../trpc/react';
+import { AttachmentsField } from './compose/attachments-field';
 import type { ComposeDraft } from './compose/compose-draft';
 import { DraftStatus } from './compose/draft-status';
+import { MessageEditor } from './compose/message-editor';
+import { firstInvalidAddress, RecipientFields } from './compose/recipient-fields';
 import { ScheduleSendButton, scheduledTime } from './compose/schedule-send-button';
+import { useAttachments } from './compose/use-attachments';
 import { useDraftAutosave } from './compose/use-draft-autosave';
 import { type SendStatusTone, useSendFeedback } from './compose/use-send-feedback';
 
@@ -129,7 +132,6 @@ function ComposeForm(props: {
 }) {
   const { request, accounts, prefill, onClose } = props;
   const t = useTranslations('compose');
-  const locale = useLocale();
   const errorText = useErrorText();
   const trpc = useTRPC();
   const send = useMutation(trpc.messages.send.mutationOptions());
@@ -142,34 +144,47 @@ function ComposeForm(props: {
   });
   const afterQueued = useSendFeedback(props);
   const to = useRef<HTMLInputElement>(null);
-  const message = useRef<HTMLTextAreaElement>(null);
-  const messageId = useId();
-  const attachmentsId = useId();
   const kind = request.inResponseTo?.kind;
+  const replying = kind === 'reply' || kind === 'replyAll';
+  const [problem, setProblem] = useState('');
+  const senderOf = (id: string) => accounts.find((account) => account.id === id);
+  const firstSender = senderOf(prefill?.accountId ?? props.defaultAccountId ?? '');
+  const attachments = useAttachments({
+    sender: () => {
+      const account = senderOf(String(new FormData(form.current ?? undefined).get('from')));
+      return { accountId: account?.id ?? '', limitBytes: account?.attachmentLimitBytes ?? 0 };
+    },
+  });
 
-  // A reply is written above the quote (caret at the top, as in QQ Mail, 163 and Gmail);
-  // a forward starts with its recipients.
+  // A reply is written above the quote (the editor's caret at the top, as in QQ Mail, 163
+  // and Gmail); anything else starts with its recipients.
   useEffect(() => {
-    if (kind === 'reply' || kind === 'replyAll') {
-      message.current?.focus();
-      message.current?.setSelectionRange(0, 0);
-      if (message.current) message.current.scrollTop = 0;
-    } else {
-      to.current?.focus();
-    }
-  }, [kind]);
+    if (!replying) to.current?.focus();
+  }, [replying]);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const sendAt = scheduledTime(event.nativeEvent as SubmitEvent, data);
     const text = (name: string) => String(data.get(name) ?? '');
+    const invalid = firstInvalidAddress(`${text('to')}, ${text('cc')}`);
+    setProblem(
+      invalid
+        ? t('invalidAddress', { address: invalid })
+        : attachments.uploading
+          ? t('uploadsPending')
+          : '',
+    );
+    if (invalid || attachments.uploading) return;
+    const html = text('html');
     const input = {
       accountId: text('from'),
       to: text('to'),
       cc: text('cc'),
       subject: text('subject'),
       text: text('message'),
+      html,
+      files: attachments.files(html),
       inResponseTo: request.inResponseTo,
       sendAt,
       draftId: await autosave.stop(),
@@ -196,53 +211,28 @@ function ComposeForm(props: {
           ))}
         </select>
       </label>
-      <label className="field">
-        <span>{t('to')}</span>
-        <input
-          ref={to}
-          name="to"
-          type="text"
-          autoComplete="off"
-          required
-          placeholder="name@example.com, …"
-          defaultValue={prefill?.to}
-        />
-      </label>
-      <label className="field">
-        <span>{t('cc')}</span>
-        <input name="cc" type="text" autoComplete="off" defaultValue={prefill?.cc} />
-      </label>
+      <RecipientFields prefillTo={prefill?.to} prefillCc={prefill?.cc} toRef={to} />
       <label className="field">
         <span>{t('subject')}</span>
         <input name="subject" type="text" autoComplete="off" defaultValue={prefill?.subject} />
       </label>
-      {/* not wrapped in its label: a textarea's text is its content, and a wrapping label
-          would read the whole quoted original into the field's accessible name */}
-      <div className="field">
-        <label htmlFor={messageId}>{t('message')}</label>
-        <textarea
-          id={messageId}
-          ref={message}
-          name="message"
-          rows={14}
-          defaultValue={prefill?.text}
-        />
-      </div>
-      {prefill && prefill.attachments.length > 0 && (
-        <div className="field">
-          <span id={attachmentsId}>{t('attachments')}</span>
-          <ul className="compose-attachments" aria-labelledby={attachmentsId}>
-            {prefill.attachments.map((attachment) => (
-              <li key={attachment.filename}>
-                {attachment.filename}{' '}
-                <span className="muted">{formatSize(attachment.size, locale)}</span>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <MessageEditor
+        prefillText={prefill?.text}
+        // a reopened draft already carries its signature
+        signature={request.draft ? undefined : firstSender?.signature}
+        autofocus={replying}
+        onImages={(files) => attachments.add(files, true).flatMap((a) => a.inline?.objectUrl ?? [])}
+        toContentIds={attachments.toContentIds}
+      />
+      <AttachmentsField
+        items={attachments.items}
+        forwarded={prefill?.attachments ?? []}
+        error={attachments.error}
+        onAdd={(files) => attachments.add(files)}
+        onRemove={attachments.remove}
+      />
       <div role="alert" className="error">
-        {send.error && errorText(send.error)}
+        {problem || (send.error && errorText(send.error))}
       </div>
       <div className="dialog-actions">
         <button
