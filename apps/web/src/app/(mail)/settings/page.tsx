@@ -3,12 +3,12 @@ import { getTranslations } from 'next-intl/server';
 import { AddMailboxForm } from '../../../components/accounts/add-mailbox-form';
 import { LinkedMailboxes } from '../../../components/accounts/linked-mailboxes';
 import { AppearanceSettings } from '../../../components/settings/appearance-settings';
-import { SendSettings } from '../../../components/settings/send-settings';
 import { MailboxSettings } from '../../../components/settings/mailbox-settings';
 import { NotificationSettings } from '../../../components/settings/notification-settings';
 import { ProductAccountSettings } from '../../../components/settings/product-account-settings';
 import { ReadingPaneSettings } from '../../../components/settings/reading-pane-settings';
 import { ReadingSettings } from '../../../components/settings/reading-settings';
+import { SendSettings } from '../../../components/settings/send-settings';
 import { SignOutEverywhereButton } from '../../../components/sign-out-everywhere-button';
 import { interfacePreferences } from '../../../server/interface-preferences';
 
