@@ -1,6 +1,6 @@
 import type { MessageStructureObject } from 'imapflow';
 import { describe, expect, it } from 'vitest';
-import { hasAttachments } from './body-structure';
+import { hasAttachments, relatedInlineIds } from './body-structure';
 
 const text: MessageStructureObject = {
   part: '1',
@@ -77,5 +77,35 @@ describe('hasAttachments', () => {
     ],
   ])('answers for %s', (_, structure, expected) => {
     expect(hasAttachments(structure)).toBe(expected);
+  });
+});
+
+describe('relatedInlineIds', () => {
+  const image = (
+    id: string,
+    extra: Partial<MessageStructureObject> = {},
+  ): MessageStructureObject => ({
+    type: 'image/png',
+    id: `<${id}>`,
+    ...extra,
+  });
+
+  it('names the images of a multipart/related only the HTML can place', () => {
+    const related: MessageStructureObject = {
+      type: 'multipart/related',
+      childNodes: [
+        html,
+        image('sig@d'),
+        image('draft@d', { disposition: 'inline', dispositionParameters: { filename: 'd.png' } }),
+        image('file@d', { disposition: 'attachment' }),
+      ],
+    };
+    expect(relatedInlineIds(related)).toEqual(['sig@d', 'draft@d']);
+  });
+
+  it('names nothing outside a multipart/related', () => {
+    expect(relatedInlineIds({ type: 'multipart/mixed', childNodes: [html, image('x@d')] })).toEqual(
+      [],
+    );
   });
 });

@@ -42,3 +42,24 @@ export function hasAttachments(
   }
   return isAttachmentPart(node, insideRelated);
 }
+
+/**
+ * Pure: the Content-IDs (without angle brackets) of parts that hasAttachments left out of
+ * the paperclip only because they sit in a multipart/related with a Content-ID: shown in
+ * place when the HTML uses them through cid:, attachments when it does not — which only
+ * the HTML can tell (the body index reads it, body-index.ts).
+ */
+export function relatedInlineIds(
+  node: MessageStructureObject | undefined,
+  insideRelated = false,
+): string[] {
+  if (!node) return [];
+  const type = node.type.toLowerCase();
+  if (type === 'message/rfc822' || type === 'message/global') return [];
+  if (node.childNodes?.length || type.startsWith('multipart/')) {
+    const related = type === 'multipart/related';
+    return (node.childNodes ?? []).flatMap((child) => relatedInlineIds(child, related));
+  }
+  if (!insideRelated || !node.id || !isAttachmentPart(node, false)) return [];
+  return isAttachmentPart(node, true) ? [] : [node.id.replace(/^<|>$/g, '')];
+}

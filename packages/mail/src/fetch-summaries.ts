@@ -15,12 +15,12 @@ import type {
   MessageAddressObject,
 } from 'imapflow';
 import { parseAddressList } from './address-list';
-import { hasAttachments } from './body-structure';
+import { hasAttachments, relatedInlineIds } from './body-structure';
 import { boundedSummary } from './bounded-summary';
 import { decodeEncodedWords, parseMessageIds, readRawHeaders } from './header-decode';
 import { fetchPreviews, fetchSourcePreviews } from './preview';
 import { SOURCE_PREVIEW_MAX_BYTES } from './source-text';
-import { textPartOf } from './text-part';
+import { type TextPart, textPartOf } from './text-part';
 import type { MailAddress, MessageSummary } from './types';
 import { normalizeUidRange } from './uid-set';
 import { withMailbox } from './with-mailbox';
@@ -74,6 +74,15 @@ function envelopeAddresses(entries: MessageAddressObject[] | undefined): MailAdd
     .filter((entry): entry is MailAddress => entry !== null);
 }
 
+/** The text part with the Content-IDs only the HTML can place (see TextPart.inlineIds). */
+function withInlineIds(
+  part: TextPart | null,
+  structure: FetchMessageObject['bodyStructure'],
+): TextPart | null {
+  const inlineIds = relatedInlineIds(structure);
+  return part && inlineIds.length > 0 ? { ...part, inlineIds } : part;
+}
+
 /** Pure: a fetched message as the mirror stores it (see the top of this file). */
 export function summaryFromFetch(message: FetchMessageObject): MessageSummary {
   return boundedSummary(unboundedSummary(message));
@@ -106,7 +115,7 @@ function unboundedSummary(message: FetchMessageObject): MessageSummary {
     receivedAt: validDate(message.internalDate) ?? new Date(0),
     size: message.size ?? 0,
     hasAttachments: hasAttachments(message.bodyStructure),
-    textPart: textPartOf(message.bodyStructure),
+    textPart: withInlineIds(textPartOf(message.bodyStructure), message.bodyStructure),
   };
 }
 

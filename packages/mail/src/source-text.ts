@@ -6,6 +6,7 @@
  * (fetch-body-texts.ts) both take this path, so the row, the pane and search agree.
  */
 import type { ImapFlow } from 'imapflow';
+import { listedAttachmentCount } from './inline-images';
 import { parseMessage } from './parse-message';
 import { htmlToText } from './snippet';
 import { compactUidSet } from './uid-set';
@@ -18,6 +19,13 @@ export function readableText(parsed: { text: string | null; html: string | null 
   return parsed.text?.trim() ? parsed.text : parsed.html ? htmlToText(parsed.html) : '';
 }
 
+/** What the pane shows of a message read whole: its text, its HTML, how many files it lists. */
+export interface SourceBody {
+  text: string | null;
+  html: string | null;
+  attachmentCount: number;
+}
+
 /**
  * Parses the sources of `uids` of the selected mailbox; uid → the pane's text and HTML.
  * Messages that cannot be read at all are absent.
@@ -25,8 +33,8 @@ export function readableText(parsed: { text: string | null; html: string | null 
 export async function fetchSourceBodies(
   client: ImapFlow,
   uids: readonly number[],
-): Promise<Map<number, { text: string | null; html: string | null }>> {
-  const bodies = new Map<number, { text: string | null; html: string | null }>();
+): Promise<Map<number, SourceBody>> {
+  const bodies = new Map<number, SourceBody>();
   if (uids.length === 0) return bodies;
   for await (const message of client.fetch(
     compactUidSet(uids),
@@ -35,8 +43,12 @@ export async function fetchSourceBodies(
   )) {
     if (!message.source) continue;
     try {
-      const { text, html } = await parseMessage(message.source);
-      bodies.set(message.uid, { text, html });
+      const parsed = await parseMessage(message.source);
+      bodies.set(message.uid, {
+        text: parsed.text,
+        html: parsed.html,
+        attachmentCount: listedAttachmentCount(parsed),
+      });
     } catch {
       // a message nothing can be read from keeps no text
     }

@@ -16,6 +16,11 @@ export interface TextPart {
   encoding: string;
   charset: string;
   html: boolean;
+  /**
+   * Content-IDs of images in a multipart/related that count as attachments only if the
+   * HTML does not use them (body-structure.ts relatedInlineIds); absent when none
+   */
+  inlineIds?: string[];
 }
 
 function leafOf(

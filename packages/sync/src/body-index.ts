@@ -8,6 +8,7 @@
 import { type Database, eq, mailbox, publishMailEvent, searchDocumentOf, sql } from '@youjian/db';
 import {
   fetchBodyTexts,
+  fetchPaneAttachmentFlags,
   type ImapFlow,
   type MailAddress,
   snippetOf,
@@ -27,6 +28,8 @@ export interface IndexedBody {
   id: string;
   snippet: string;
   searchDocument: string;
+  /** the pane's answer to 'has attachments' where the structure could not decide */
+  hasAttachments?: boolean;
 }
 
 /**
@@ -66,10 +69,13 @@ export async function writeIndexedBodies(
   if (bodies.length === 0) return;
   await tx.execute(sql`update message set
       snippet = case when message.snippet = '' then b.snippet else message.snippet end,
-      search_document = b.search_document::tsvector, body_indexed = true
+      search_document = b.search_document::tsvector, body_indexed = true,
+      has_attachments = coalesce(b.has_attachments, message.has_attachments)
     from unnest(${sql.param(bodies.map((b) => b.id))}::uuid[],
       ${sql.param(bodies.map((b) => b.snippet))}::text[],
-      ${sql.param(bodies.map((b) => b.searchDocument))}::text[]) as b(id, snippet, search_document)
+      ${sql.param(bodies.map((b) => b.searchDocument))}::text[],
+      ${sql.param(bodies.map((b) => b.hasAttachments ?? null))}::boolean[])
+      as b(id, snippet, search_document, has_attachments)
     where message.account_id = ${accountId} and message.id = b.id`);
 }
 
@@ -177,10 +183,18 @@ async function readWindow(
   }));
   // a renumbered folder throws UIDVALIDITY_CHANGED: its texts wait for the sync's rebuild
   const texts = await fetchBodyTexts(ctx.client, folder, targets, BODY_PART_BYTES);
+  // images whose paperclip only the HTML decides: ask the pane's parser (pane-attachments)
+  const undecided = rows
+    .filter((row) => row.text_part?.inlineIds?.length)
+    .map((r) => Number(r.uid));
+  const paperclips = await fetchPaneAttachmentFlags(ctx.client, folder, undecided);
   const uids = targets.map((target) => target.uid);
   return {
     // a message without a text part (or expunged meanwhile) is indexed by its headers
-    bodies: rows.map((row) => indexedBody(row, texts.get(Number(row.uid)) ?? '')),
+    bodies: rows.map((row) => ({
+      ...indexedBody(row, texts.get(Number(row.uid)) ?? ''),
+      hasAttachments: paperclips.get(Number(row.uid)),
+    })),
     lowestUid: Math.min(...uids),
   };
 }

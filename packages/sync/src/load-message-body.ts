@@ -1,5 +1,5 @@
 import { and, eq, messageBody } from '@youjian/db';
-import { htmlToText, MailError, type ParsedMessage, sanitizeMailHtml } from '@youjian/mail';
+import { htmlToText, MailError, type ParsedMessage, placeInlineImages } from '@youjian/mail';
 import { indexedBody, writeIndexedBodies } from './body-index';
 import { fetchParsedMessage, type MessageRef } from './fetch-message-source';
 
@@ -59,24 +59,12 @@ export function renderBody(
   messageId: string,
   allowRemoteImages: boolean,
 ): MessageBody {
-  const cidIndex = new Map<string, number>();
-  parsed.attachments.forEach((attachment, index) => {
-    if (attachment.contentId) cidIndex.set(stripAngles(attachment.contentId), index);
-  });
   // RFC 2392: a part the HTML shows through cid: is part of the body, not a file to list;
-  // a part with a Content-ID the HTML never uses stays an attachment
-  const shownInline = new Set<number>();
-  const sanitized = parsed.html
-    ? sanitizeMailHtml(parsed.html, {
-        allowRemoteImages,
-        cidUrl: (cid) => {
-          const index = cidIndex.get(stripAngles(cid));
-          if (index === undefined) return null;
-          shownInline.add(index);
-          return attachmentUrl(accountId, messageId, index);
-        },
-      })
-    : null;
+  // a part with a Content-ID the HTML never uses stays an attachment (inline-images.ts)
+  const { sanitized, shownInline } = placeInlineImages(parsed, {
+    allowRemoteImages,
+    urlOf: (index) => attachmentUrl(accountId, messageId, index),
+  });
   return {
     html: sanitized?.html ?? null,
     text: parsed.text,
@@ -92,9 +80,6 @@ export function renderBody(
     unreadable: parsed.malformed === true,
   };
 }
-
-/** Content-IDs (RFC 2392) are matched without angle brackets. */
-const stripAngles = (cid: string) => cid.trim().replace(/^<|>$/g, '');
 
 /** Caches the body and, now that the text is known, indexes it (see body-index.ts). */
 async function cacheBody(ref: MessageRef, parsed: ParsedMessage, body: MessageBody) {

@@ -209,6 +209,34 @@ export const moreStructureCases: CorpusCase[] = [
     },
   },
   {
+    id: 'related-used-and-unused-cid',
+    kind: 'one image the HTML shows through cid: and one whose Content-ID it never uses',
+    raw: eml([
+      'From: Designer <design@corpus.example.test>',
+      to,
+      'Subject: Logo drafts',
+      ...head('related-unused'),
+      ...multipart('related', 'rel3', [
+        body(
+          'text/html',
+          '<html><body><img src="cid:sig@d"><p>第二版草图见附件。</p></body></html>',
+        ),
+        pngPart(['Content-ID: <sig@d>']),
+        pngPart(['Content-ID: <draft2@d>', 'Content-Disposition: inline; filename="draft-2.png"']),
+      ]),
+    ]),
+    expected: {
+      ...plainView(
+        'Logo drafts',
+        { name: 'Designer', address: 'design@corpus.example.test' },
+        '第二版草图见附件。',
+        's-logo',
+      ),
+      attachments: ['draft-2.png'],
+      hasAttachments: true,
+    },
+  },
+  {
     id: 'text-no-subtype-gbk',
     kind: 'Content-Type: text; charset=gbk without subtype (RFC 2045 §5.2: text/plain)',
     raw: eml([

@@ -1,0 +1,31 @@
+/**
+ * Whether the reading pane lists attachments, for messages whose paperclip the server's
+ * BODYSTRUCTURE cannot decide: images in a multipart/related that are attachments only
+ * when the HTML never shows them through cid: (body-structure.ts relatedInlineIds). The
+ * body index asks this for such messages, so the list's paperclip agrees with the pane.
+ */
+import type { ImapFlow } from 'imapflow';
+import { fetchSourceBodies, uidsUpToSize } from './source-text';
+import type { MailboxRef } from './types';
+import { withMailbox } from './with-mailbox';
+
+/**
+ * uid → whether the pane lists at least one attachment, for the `uids` of `folder` whose
+ * source is at most SOURCE_PREVIEW_MAX_BYTES (larger ones keep the structure's answer and
+ * are absent), read with the pane's own parser. Throws MailError UIDVALIDITY_CHANGED for a
+ * renumbered folder.
+ */
+export async function fetchPaneAttachmentFlags(
+  client: ImapFlow,
+  folder: MailboxRef,
+  uids: readonly number[],
+): Promise<Map<number, boolean>> {
+  const flags = new Map<number, boolean>();
+  if (uids.length === 0) return flags;
+  return withMailbox(client, folder, { readOnly: true }, async () => {
+    for (const [uid, body] of await fetchSourceBodies(client, await uidsUpToSize(client, uids))) {
+      flags.set(uid, body.attachmentCount > 0);
+    }
+    return flags;
+  });
+}
