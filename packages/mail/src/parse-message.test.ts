@@ -187,3 +187,25 @@ describe('parseMessage: attached messages and parts parsers disagree on', () => 
     expect(parsed.malformed).toBeUndefined();
   });
 });
+
+describe('parseMessage: file names in encoded words', () => {
+  it('joins GBK words split inside a character, the first one padded', async () => {
+    const bytes = iconv.encode('市场部预算说明（终版）.pdf', 'gbk');
+    const word = (part: Buffer) => `=?gbk?B?${part.toString('base64')}?=`;
+    const parsed = await parseMessage(
+      crlf([
+        'From: a@x.test',
+        'Content-Type: multipart/mixed; boundary="x"',
+        '',
+        '--x',
+        'Content-Type: application/pdf',
+        `Content-Disposition: attachment; filename="${word(bytes.subarray(0, 7))} ${word(bytes.subarray(7))}"`,
+        'Content-Transfer-Encoding: base64',
+        '',
+        'AAAA',
+        '--x--',
+      ]),
+    );
+    expect(parsed.attachments.map((a) => a.filename)).toEqual(['市场部预算说明（终版）.pdf']);
+  });
+});

@@ -130,6 +130,33 @@ export const moreChineseCases: CorpusCase[] = [
     },
   },
   {
+    id: 'gbk-word-filename-split',
+    kind: 'an attachment name in two GBK encoded words split inside a character',
+    raw: eml([
+      'From: Market <market@163.example.test>',
+      to,
+      `Subject: ${wordB('预算说明', 'gbk')}`,
+      ...head('gbk-name-split'),
+      ...multipart('mixed', 'gs', [
+        body('text/plain', '预算说明见附件。', { charset: 'gbk' }),
+        filePart('application/pdf', [
+          'Content-Disposition: attachment;',
+          `\tfilename="${wordsAt('市场部预算说明（终版）.pdf', 'gbk', [7]).join(' ')}"`,
+        ]),
+      ]),
+    ]),
+    expected: {
+      ...plainView(
+        '预算说明',
+        { name: 'Market', address: 'market@163.example.test' },
+        '预算说明见附件。',
+        'n-budget-note',
+      ),
+      attachments: ['市场部预算说明（终版）.pdf'],
+      hasAttachments: true,
+    },
+  },
+  {
     id: 'two-chinese-attachments',
     kind: 'QQ Mail: one GB18030 encoded-word name and one RFC 2231 UTF-8 name',
     raw: eml([

@@ -179,6 +179,20 @@ export const threadCases: CorpusCase[] = [
     expected: { subject: '报价单归档', snippet: '报价单已归档。' },
   },
   {
+    id: 'utf7-folder-ampersand-space',
+    kind: 'a top-level folder whose name holds "&", a space and Chinese (modified UTF-7)',
+    folder: 'R&D 研发',
+    raw: eml([
+      'From: lab@corpus.example.test',
+      'To: reader@corpus.example.test',
+      `Subject: ${wordB('样机测试结果')}`,
+      'Date: Tue, 05 May 2015 10:00:00 +0800',
+      'Message-ID: <utf7-folder-rd@corpus.example.test>',
+      ...body('样机测试通过。'),
+    ]),
+    expected: { subject: '样机测试结果', snippet: '样机测试通过。' },
+  },
+  {
     id: 'odd-keywords',
     kind: 'keywords with atom-special-looking characters',
     flags: ['\\Seen', '\\Flagged', 'Perso/Travail', 'Important!', '$MailFlagBit0', 'JUNK'],

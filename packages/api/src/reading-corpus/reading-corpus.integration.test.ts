@@ -46,7 +46,15 @@ async function seed(cases: readonly CorpusCase[]) {
   const placed = new Map<string, { folder: string; uid: number }>();
   const client = await connectImap(mailUser);
   try {
-    const folders = new Set(cases.map((c) => c.folder).filter((f): f is string => !!f));
+    // every folder a case names, parents first, as a person creates them
+    const folders = new Set(
+      cases.flatMap((c) =>
+        (c.folder ?? '')
+          .split('/')
+          .map((_, i, parts) => parts.slice(0, i + 1).join('/'))
+          .filter(Boolean),
+      ),
+    );
     for (const folder of folders) await client.mailboxCreate(folder);
     // an arrival time per message, one minute apart, in corpus order
     const start = Date.parse('2025-01-01T00:00:00Z');
@@ -215,6 +223,19 @@ describe.each(corpus.map((c) => [c.id, c] as const))('%s', (caseId, c) => {
       }
     });
   }
+});
+
+describe('folders', () => {
+  it('lists every folder a case lives in by its own name, its parents too', async () => {
+    const [account] = (await caller().accounts.list()).filter((a) => a.id === accountId);
+    const paths = (account?.folders ?? []).map((f) => f.path);
+    for (const c of corpus.filter((c) => c.folder)) {
+      const parts = (c.folder ?? '').split('/');
+      parts.forEach((_, i) => {
+        expect(paths).toContain(parts.slice(0, i + 1).join('/'));
+      });
+    }
+  });
 });
 
 describe('threads', () => {
