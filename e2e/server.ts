@@ -1,10 +1,12 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { ensureMailstack, providerEnv } from '@youjian/mailstack';
 import { startProduct } from '@youjian/tooling/product';
 import pg from 'pg';
+import { E2E_CONTROL_PORT } from './control';
 import { recordProductOutput } from './secrets/run-record';
 
 /**
@@ -32,7 +34,25 @@ const product = await startProduct({
   env: { ...providerEnv(), YOUJIAN_POLL_INTERVAL_MS: '2000' },
 });
 
+/**
+ * The tests' handle on the running product, on loopback only: POST /restart-worker stops
+ * the sync worker and starts a new one (drafts-undo-schedule e2e: a scheduled send
+ * survives a worker restart).
+ */
+const control = http.createServer((request, response) => {
+  if (request.method !== 'POST' || request.url !== '/restart-worker') {
+    response.writeHead(404).end();
+    return;
+  }
+  product.restartWorker().then(
+    () => response.end('restarted'),
+    (error: unknown) => response.writeHead(500).end(String(error)),
+  );
+});
+control.listen(E2E_CONTROL_PORT, '127.0.0.1');
+
 const shutdown = async () => {
+  control.close();
   await product.stop();
   const again = new pg.Client({ connectionString: serverUrl });
   await again.connect();

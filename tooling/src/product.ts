@@ -23,6 +23,12 @@ export interface RunningProduct {
   url: string;
   databaseUrl: string;
   stop: () => Promise<void>;
+  /**
+   * Stops the sync worker (SIGTERM, SIGKILL after 5 s) and starts a new one, as a deploy
+   * or a crash-and-restart would; the web app keeps running. Resolves once the new
+   * process is spawned.
+   */
+  restartWorker: () => Promise<void>;
 }
 
 /**
@@ -69,15 +75,7 @@ export async function startProduct(options: ProductOptions = {}): Promise<Runnin
       path.join(REPO_ROOT, 'apps/web'),
       env,
     ),
-    // `node --import tsx` keeps the worker one process (the tsx CLI forks a child), so a
-    // signal reaches the worker itself
-    spawnLogged(
-      'worker',
-      process.execPath,
-      ['--import', 'tsx', 'src/main.ts'],
-      path.join(REPO_ROOT, 'apps/worker'),
-      env,
-    ),
+    spawnWorker(env),
   ];
   let stopped = false;
   const stop = async () => {
@@ -85,6 +83,12 @@ export async function startProduct(options: ProductOptions = {}): Promise<Runnin
     stopped = true;
     await Promise.all(children.map(stopChild));
     await database.stop();
+  };
+  const restartWorker = async () => {
+    const [, worker] = children;
+    if (stopped || !worker) return;
+    await stopChild(worker);
+    children[1] = spawnWorker(env);
   };
   const url = `http://localhost:${port}`;
   try {
@@ -96,7 +100,21 @@ export async function startProduct(options: ProductOptions = {}): Promise<Runnin
   log(
     `Youjian is ready at ${url} (${((performance.now() - startedAt) / 1000).toFixed(1)} s from start)`,
   );
-  return { url, databaseUrl: database.url, stop };
+  return { url, databaseUrl: database.url, stop, restartWorker };
+}
+
+/**
+ * The sync worker: `node --import tsx` keeps it one process (the tsx CLI forks a child),
+ * so a signal reaches the worker itself.
+ */
+function spawnWorker(env: NodeJS.ProcessEnv): ChildProcess {
+  return spawnLogged(
+    'worker',
+    process.execPath,
+    ['--import', 'tsx', 'src/main.ts'],
+    path.join(REPO_ROOT, 'apps/worker'),
+    env,
+  );
 }
 
 function webPort(given: number | string | undefined): number {
