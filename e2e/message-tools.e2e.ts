@@ -1,16 +1,20 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import { userWithMail } from './ui-fixture';
+import { chooseLook, userWithMail } from './ui-fixture';
 
 /**
  * The open message's More menu (issue 10): View source and headers shows the header fields
  * and the raw source, Download as .eml saves the provider's bytes, Print opens a page with
  * the message alone (subject, From/To/Date, body) — in a zh-CN reader's words.
  */
-test.use({ locale: 'zh-CN' });
-
-test('view source, download as .eml and print an open message', async ({ page, context }) => {
+test('view source, download as .eml and print an open message', async ({
+  page,
+  context,
+  baseURL,
+}) => {
   const { subject } = await userWithMail(page, 'tools');
+  // the fixture signs up in English; the rest reads as a zh-CN user who chose 简体中文
+  await chooseLook(context, baseURL ?? '', { locale: 'zh-CN', theme: 'light' });
   await page.goto('/');
   const row = page.getByRole('row').filter({ hasText: subject });
   await expect(row).toBeVisible({ timeout: 60_000 });

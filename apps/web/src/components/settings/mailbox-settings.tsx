@@ -49,7 +49,9 @@ export function MailboxSettings() {
   return (
     <section aria-labelledby="mailboxes-heading" className="card">
       <h2 id="mailboxes-heading">{t('mailboxes')}</h2>
-      <ol className="mailbox-settings">
+      {/* groups, not list items: e2e and people find a linked mailbox's list item by its
+          address in "Linked mailboxes" above */}
+      <div className="mailbox-settings">
         {list.map((account, index) => (
           <MailboxRow
             key={account.id}
@@ -62,7 +64,7 @@ export function MailboxSettings() {
             onSave={(change) => update.mutate({ accountId: account.id, ...change })}
           />
         ))}
-      </ol>
+      </div>
       <div className="field">
         <label htmlFor={senderId}>{t('defaultSender')}</label>
         <select
@@ -105,53 +107,55 @@ function MailboxRow(props: {
   const nameId = useId();
   const colourId = useId();
   return (
-    <li className="mailbox-setting">
-      <strong className="mailbox-setting-address">
+    <fieldset className="mailbox-setting">
+      <legend className="mailbox-setting-address">
         <span aria-hidden="true" className="account-swatch" style={{ background: props.colour }} />
         {account.address}
-      </strong>
-      <div className="mailbox-setting-fields">
-        <label htmlFor={nameId}>{t('displayName')}</label>
-        <input
-          id={nameId}
-          defaultValue={account.displayName}
-          maxLength={200}
-          placeholder={t('displayNameHint')}
-          onBlur={(event) => {
-            if (event.target.value.trim() !== account.displayName) {
-              props.onSave({ displayName: event.target.value });
-            }
-          }}
-        />
-        <label htmlFor={colourId}>{t('colour')}</label>
-        <input
-          id={colourId}
-          type="color"
-          className="colour-input"
-          value={props.colour}
-          onChange={(event) => props.onSave({ colour: event.target.value })}
-        />
+      </legend>
+      <div className="mailbox-setting-body">
+        <div className="mailbox-setting-fields">
+          <label htmlFor={nameId}>{t('displayName')}</label>
+          <input
+            id={nameId}
+            defaultValue={account.displayName}
+            maxLength={200}
+            placeholder={t('displayNameHint')}
+            onBlur={(event) => {
+              if (event.target.value.trim() !== account.displayName) {
+                props.onSave({ displayName: event.target.value });
+              }
+            }}
+          />
+          <label htmlFor={colourId}>{t('colour')}</label>
+          <input
+            id={colourId}
+            type="color"
+            className="colour-input"
+            value={props.colour}
+            onChange={(event) => props.onSave({ colour: event.target.value })}
+          />
+        </div>
+        <div className="mailbox-setting-order">
+          <button
+            type="button"
+            className="small-button icon-button"
+            aria-label={t('moveUp', { address: account.address })}
+            disabled={props.first || props.busy}
+            onClick={() => props.onMove(-1)}
+          >
+            <ArrowUp aria-hidden="true" className="icon" size={14} />
+          </button>
+          <button
+            type="button"
+            className="small-button icon-button"
+            aria-label={t('moveDown', { address: account.address })}
+            disabled={props.last || props.busy}
+            onClick={() => props.onMove(1)}
+          >
+            <ArrowDown aria-hidden="true" className="icon" size={14} />
+          </button>
+        </div>
       </div>
-      <div className="mailbox-setting-order">
-        <button
-          type="button"
-          className="small-button icon-button"
-          aria-label={t('moveUp', { address: account.address })}
-          disabled={props.first || props.busy}
-          onClick={() => props.onMove(-1)}
-        >
-          <ArrowUp aria-hidden="true" className="icon" size={14} />
-        </button>
-        <button
-          type="button"
-          className="small-button icon-button"
-          aria-label={t('moveDown', { address: account.address })}
-          disabled={props.last || props.busy}
-          onClick={() => props.onMove(1)}
-        >
-          <ArrowDown aria-hidden="true" className="icon" size={14} />
-        </button>
-      </div>
-    </li>
+    </fieldset>
   );
 }
