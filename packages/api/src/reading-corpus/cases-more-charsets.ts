@@ -68,12 +68,15 @@ export const moreCharsetCases: CorpusCase[] = [
         transfer: '8bit',
       }),
     ]),
-    expected: plainView(
-      'Weekly report due',
-      sender('Office', 'office@corpus.example.test'),
-      '请于周五下班前提交周报。',
-      'c-weekly-report',
-    ),
+    expected: {
+      ...plainView(
+        'Weekly report due',
+        sender('Office', 'office@corpus.example.test'),
+        '请于周五下班前提交周报。',
+        'c-weekly-report',
+      ),
+      searchFor: ['周报'],
+    },
   },
   {
     id: 'no-label-latin1-detector',
@@ -89,12 +92,15 @@ export const moreCharsetCases: CorpusCase[] = [
         transfer: '8bit',
       }),
     ]),
-    expected: plainView(
-      'Rapport trimestriel',
-      sender('Bureau', 'bureau@fr.example.test'),
-      'Le rapport trimestriel est prêt, merci de le vérifier avant jeudi.',
-      'c-rapport',
-    ),
+    expected: {
+      ...plainView(
+        'Rapport trimestriel',
+        sender('Bureau', 'bureau@fr.example.test'),
+        'Le rapport trimestriel est prêt, merci de le vérifier avant jeudi.',
+        'c-rapport',
+      ),
+      searchFor: ['trimestriel'],
+    },
   },
   {
     id: 'raw-latin1-headers-undeclared',
@@ -125,12 +131,15 @@ export const moreCharsetCases: CorpusCase[] = [
       ...head('raw-koi8r'),
       ...body('text/plain', 'Отчёт готов, посмотрите до пятницы.', { charset: 'koi8-r' }),
     ]),
-    expected: plainView(
-      'Отчёт за март',
-      sender('Ivan', 'ivan@ru.example.test'),
-      'Отчёт готов, посмотрите до пятницы.',
-      'c-otchet',
-    ),
+    expected: {
+      ...plainView(
+        'Отчёт за март',
+        sender('Ivan', 'ivan@ru.example.test'),
+        'Отчёт готов, посмотрите до пятницы.',
+        'c-otchet',
+      ),
+      searchFor: ['пятницы'],
+    },
   },
   {
     id: 'meta-loses-to-mime-label',
@@ -167,12 +176,15 @@ export const moreCharsetCases: CorpusCase[] = [
         { charset: null, encodeAs: 'big5' },
       ),
     ]),
-    expected: plainView(
-      '季度會議通知',
-      sender('Taipei Office', 'tpe@tw.example.test'),
-      '會議改到下週二舉行。',
-      'c-tw-meeting',
-    ),
+    expected: {
+      ...plainView(
+        '季度會議通知',
+        sender('Taipei Office', 'tpe@tw.example.test'),
+        '會議改到下週二舉行。',
+        'c-tw-meeting',
+      ),
+      searchFor: ['舉行'],
+    },
   },
   {
     id: 'iso-2022-jp-q-html',
@@ -243,12 +255,15 @@ export const moreCharsetCases: CorpusCase[] = [
       ...head('raw-in-q'),
       ...body('text/plain', '总结初稿已上传。'),
     ]),
-    expected: plainView(
-      '季度总结 2024',
-      sender('Finance', 'fin@corpus.example.test'),
-      '总结初稿已上传。',
-      'c-summary-2024',
-    ),
+    expected: {
+      ...plainView(
+        '季度总结 2024',
+        sender('Finance', 'fin@corpus.example.test'),
+        '总结初稿已上传。',
+        'c-summary-2024',
+      ),
+      searchFor: ['初稿'],
+    },
   },
   {
     id: 'euc-kr-labelled',
@@ -280,12 +295,15 @@ export const moreCharsetCases: CorpusCase[] = [
         transfer: '8bit',
       }),
     ]),
-    expected: plainView(
-      '請求書送付のお知らせ',
-      sender('Tanaka', 'tanaka@jp.example.test'),
-      '請求書を添付しましたのでご確認ください。',
-      'c-seikyu',
-    ),
+    expected: {
+      ...plainView(
+        '請求書送付のお知らせ',
+        sender('Tanaka', 'tanaka@jp.example.test'),
+        '請求書を添付しましたのでご確認ください。',
+        'c-seikyu',
+      ),
+      searchFor: ['請求書'],
+    },
   },
   {
     id: 'utf16le-bom-no-label',
@@ -297,11 +315,14 @@ export const moreCharsetCases: CorpusCase[] = [
       ...head('utf16-bom'),
       ...body('text/plain', '\uFEFF导出的笔记在这里。', { charset: null, encodeAs: 'utf-16le' }),
     ]),
-    expected: plainView(
-      'Exported notes',
-      sender('Notepad User', 'np@corpus.example.test'),
-      '导出的笔记在这里。',
-      'c-notes',
-    ),
+    expected: {
+      ...plainView(
+        'Exported notes',
+        sender('Notepad User', 'np@corpus.example.test'),
+        '导出的笔记在这里。',
+        'c-notes',
+      ),
+      searchFor: ['笔记'],
+    },
   },
 ];

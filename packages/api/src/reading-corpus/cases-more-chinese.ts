@@ -60,12 +60,15 @@ export const moreChineseCases: CorpusCase[] = [
       ...head('qq-html-only'),
       ...body('text/html', '<div>您的账号于今天在新设备登录。</div>', { charset: 'gb18030' }),
     ]),
-    expected: plainView(
-      '账号安全提醒',
-      { name: '腾讯客服', address: 'kefu@qq.example.test' },
-      '您的账号于今天在新设备登录。',
-      'n-security',
-    ),
+    expected: {
+      ...plainView(
+        '账号安全提醒',
+        { name: '腾讯客服', address: 'kefu@qq.example.test' },
+        '您的账号于今天在新设备登录。',
+        'n-security',
+      ),
+      searchFor: ['新设备'],
+    },
   },
   {
     id: 'netease-q-split-four-byte',
@@ -199,12 +202,15 @@ export const moreChineseCases: CorpusCase[] = [
         { charset: 'gb2312', encodeAs: 'gb18030' },
       ),
     ]),
-    expected: plainView(
-      '会员通讯',
-      { name: 'Club', address: 'club@163.example.test' },
-      '本期嘉宾：吉𠮷老师。',
-      'n-club',
-    ),
+    expected: {
+      ...plainView(
+        '会员通讯',
+        { name: 'Club', address: 'club@163.example.test' },
+        '本期嘉宾：吉𠮷老师。',
+        'n-club',
+      ),
+      searchFor: ['嘉宾'],
+    },
   },
   {
     id: 'qq-forward-gb18030-inner',

@@ -264,12 +264,15 @@ export const moreStructureCases: CorpusCase[] = [
       'Content-Type: text/plain; charset=utf-8',
       '磁盘使用率已达百分之八十五。',
     ]),
-    expected: plainView(
-      'Disk usage',
-      { name: 'Script', address: 'script@corpus.example.test' },
-      '磁盘使用率已达百分之八十五。',
-      's-disk',
-    ),
+    expected: {
+      ...plainView(
+        'Disk usage',
+        { name: 'Script', address: 'script@corpus.example.test' },
+        '磁盘使用率已达百分之八十五。',
+        's-disk',
+      ),
+      searchFor: ['磁盘'],
+    },
   },
   {
     id: 'empty-multipart',
@@ -335,12 +338,15 @@ export const moreStructureCases: CorpusCase[] = [
       '内层边界丢失，但正文还在。',
       '--outer--',
     ]),
-    expected: plainView(
-      'Broken alternative',
-      { name: 'Mailer', address: 'mailer@corpus.example.test' },
-      '内层边界丢失，但正文还在。',
-      's-broken-alt',
-    ),
+    expected: {
+      ...plainView(
+        'Broken alternative',
+        { name: 'Mailer', address: 'mailer@corpus.example.test' },
+        '内层边界丢失，但正文还在。',
+        's-broken-alt',
+      ),
+      searchFor: ['边界'],
+    },
   },
   {
     id: 'gbk-html-large-style',
@@ -359,11 +365,14 @@ export const moreStructureCases: CorpusCase[] = [
         { charset: 'gbk' },
       ),
     ]),
-    expected: plainView(
-      '会员日活动',
-      { name: 'Mall', address: 'mall@corpus.example.test' },
-      '会员日全场八折。',
-      's-member-day',
-    ),
+    expected: {
+      ...plainView(
+        '会员日活动',
+        { name: 'Mall', address: 'mall@corpus.example.test' },
+        '会员日全场八折。',
+        's-member-day',
+      ),
+      searchFor: ['八折'],
+    },
   },
 ];
