@@ -23,6 +23,16 @@ export function searchTsQuery(query: SearchQuery): string | null {
   return parts.length > 0 ? parts.join(' & ') : null;
 }
 
+/**
+ * Whether the search has text a GIN lookup can start from: a word, phrase or address that
+ * must be present (not only excluded ones). Without it the GIN index cannot narrow anything.
+ */
+export function hasIndexedText(query: SearchQuery): boolean {
+  return query.text.some(
+    (c) => !c.exclude && searchTermQuery(c.text, { field: c.field, prefix: c.prefix }) !== null,
+  );
+}
+
 /** Throws INVALID_INPUT unless the name is an IANA time zone (Asia/Shanghai). */
 export function checkTimeZone(timeZone: string): string {
   try {
@@ -37,12 +47,26 @@ const startOfDay = (date: CalendarDate, timeZone: string) =>
   sql`make_timestamptz(${date.year}::int, ${date.month}::int, ${date.day}::int, 0, 0, 0, ${timeZone}::text)`;
 
 /**
- * The conditions of a search on `message m`. Takes the parsed query and the user's time
- * zone (before:/after: are days there); returns SQL fragments to AND.
+ * The search's text as one condition on `m.search_document` when the GIN index can start
+ * from it (hasIndexedText), else null — then searchConditions keeps the text itself.
  */
-export function searchConditions(query: SearchQuery, timeZone: string): SQL[] {
+export function searchTextCondition(query: SearchQuery): SQL | null {
+  const tsQuery = hasIndexedText(query) ? searchTsQuery(query) : null;
+  return tsQuery ? sql`m.search_document @@ ${tsQuery}::tsquery` : null;
+}
+
+/**
+ * The conditions of a search on `message m`. Takes the parsed query and the user's time
+ * zone (before:/after: are days there); returns SQL fragments to AND. `withoutText` leaves
+ * out the text condition (the caller holds it as searchTextCondition).
+ */
+export function searchConditions(
+  query: SearchQuery,
+  timeZone: string,
+  { withoutText = false }: { withoutText?: boolean } = {},
+): SQL[] {
   const conditions: SQL[] = [];
-  const tsQuery = searchTsQuery(query);
+  const tsQuery = withoutText ? null : searchTsQuery(query);
   if (tsQuery) conditions.push(sql`m.search_document @@ ${tsQuery}::tsquery`);
   if (query.hasAttachment !== null) {
     conditions.push(query.hasAttachment ? sql`m.has_attachments` : sql`not m.has_attachments`);

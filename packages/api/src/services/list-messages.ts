@@ -7,7 +7,8 @@ import {
   type ScopeSource,
 } from '../lib/message-scope';
 import { rememberSearch } from '../lib/recent-searches';
-import { checkTimeZone, searchConditions } from '../lib/search-conditions';
+import { checkTimeZone, searchConditions, searchTextCondition } from '../lib/search-conditions';
+import { searchPageBranch } from '../lib/search-page';
 import { parseSearchQuery } from '../lib/search-query';
 import { loadUserMailboxes } from '../lib/user-mailboxes';
 
@@ -84,13 +85,16 @@ export async function listMessages(
     accounts: search?.accounts,
     searching: search !== null,
   });
-  const filters = search ? searchConditions(search, timeZone) : [];
+  const text = search ? searchTextCondition(search) : null;
+  const filters = search ? searchConditions(search, timeZone, { withoutText: text !== null }) : [];
   const keyset = after
     ? sql`(m.received_at, m.id) < (${after.receivedAt}::timestamptz, ${after.id}::uuid)`
     : null;
-  if (query && !cursor) await rememberSearch(db, userId, query);
-  const statement = messagePageQuery(scope, filters, limit + 1, search !== null, keyset);
-  const rows = statement ? ((await db.execute(statement)).rows as unknown as MessageRow[]) : [];
+  // remembered beside the page, not before it: the write's commit is not the page's wait
+  const remembered = query && !cursor ? rememberSearch(db, userId, query) : null;
+  const statement = messagePageQuery(scope, filters, limit + 1, search !== null, keyset, text);
+  const [result] = await Promise.all([statement ? db.execute(statement) : null, remembered]);
+  const rows = (result?.rows ?? []) as unknown as MessageRow[];
 
   const addressOf = new Map(accounts.map((a) => [a.id, a.address]));
   const page = rows.slice(0, limit);
@@ -130,8 +134,10 @@ export function toMessageListItem(
  * and stopping after `rows`, then the branches merged by (received_at, id). A folder list
  * reads one folder per branch on (account_id, mailbox_id, received_at DESC, id DESC); a
  * search reads one account per branch, through the GIN index on (account_id,
- * search_document) when it has text, else on (account_id, received_at DESC, id DESC) or the
- * Starred/Unread partial indexes. Null when the scope holds no folder.
+ * search_document) when it has `text` (a tsquery condition with a word that must be
+ * present, kept apart from the other `filters`), else on (account_id, received_at DESC, id
+ * DESC) or the Starred/Unread partial indexes (searchPageBranch). Null when the scope holds
+ * no folder.
  */
 export function messagePageQuery(
   scope: MessageScope,
@@ -139,6 +145,7 @@ export function messagePageQuery(
   rows: number,
   searching: boolean,
   keyset: SQL | null = null,
+  text: SQL | null = null,
 ): SQL | null {
   const branches: SQL[] = [];
   const perFolder = !searching;
@@ -154,21 +161,24 @@ export function messagePageQuery(
       source.mailboxIds.length === 1
         ? sql`m.mailbox_id = ${source.mailboxIds[0]}::uuid`
         : sql`m.mailbox_id = any(${sql.param(source.mailboxIds)}::uuid[])`;
-    const owner = [sql`m.account_id = ${source.accountId}::uuid`, folder];
+    const account = sql`m.account_id = ${source.accountId}::uuid`;
+    const owner = [account, folder];
     const where = sql.join([...owner, ...viewFilters], sql` and `);
-    const indexed = sql`select ${PAGE_COLUMNS} from message m where ${where}
-      order by m.received_at desc, m.id desc limit ${rows}`;
     if (!searching) {
-      branches.push(sql`(${indexed})`);
+      branches.push(sql`(select ${PAGE_COLUMNS} from message m where ${where}
+        order by m.received_at desc, m.id desc limit ${rows})`);
       continue;
     }
     branches.push(
-      newestFirstSearch(
-        sql.join(keyset ? [...owner, keyset] : owner, sql` and `),
-        viewFilters,
-        indexed,
+      searchPageBranch({
+        account,
+        folder,
+        keyset,
+        filters: viewFilters,
+        text,
+        columns: PAGE_COLUMNS,
         rows,
-      ),
+      }),
     );
   }
   if (branches.length === 0) return null;
@@ -180,31 +190,3 @@ export function messagePageQuery(
 const PAGE_COLUMNS = sql`m.id, m.account_id, m.mailbox_id, m.subject, m."from", m."to",
   m.snippet, m.received_at, m.received_at::text as received_at_key, m.seen, m.flagged,
   m.has_attachments`;
-
-/**
- * Rows of one account's newest mail a search reads in order before it asks the GIN index:
- * a word in ≥ ~10 % of the account's mail fills a page within them.
- */
-export const NEWEST_FIRST_BUDGET = 500;
-
-/**
- * One account's search page, fast whether its words are common or rare. Postgres estimates
- * a tsquery's selectivity from the whole table's statistics, so a word common in this
- * account but rare among other tenants is planned as a GIN bitmap scan that reads every
- * match and sorts them (measured: 18,007 matches, 267 ms, at 2.2M rows). So the newest
- * NEWEST_FIRST_BUDGET rows of the account (after the cursor) are read in index order and
- * filtered first; only when they hold less than a page is the index-driven statement
- * `indexed` run — its branch sits under a one-time filter and is otherwise never executed.
- */
-function newestFirstSearch(owner: SQL, filters: readonly SQL[], indexed: SQL, rows: number): SQL {
-  const matches = filters.length > 0 ? sql.join([...filters], sql` and `) : sql`true`;
-  return sql`(with newest as materialized (
-      select ${PAGE_COLUMNS} from (
-        select m.* from message m where ${owner}
-        order by m.received_at desc, m.id desc limit ${NEWEST_FIRST_BUDGET}
-      ) m where ${matches}
-      order by m.received_at desc, m.id desc limit ${rows})
-    select * from newest where (select count(*) from newest) >= ${rows}
-    union all
-    select * from (${indexed}) indexed where (select count(*) from newest) < ${rows})`;
-}
