@@ -35,4 +35,16 @@ describe('the database pool', () => {
     expect(again.rows[0]?.ok).toBe(1);
     warn.mockRestore();
   });
+
+  it('runs without JIT compilation, on pooled and dedicated connections', async () => {
+    const pooled = await testDb.db.execute<{ jit: string }>(sql`show jit`);
+    expect(pooled.rows[0]?.jit).toBe('off');
+    const own = dedicatedConnection(testDb.db);
+    await own.connect();
+    try {
+      expect((await own.query('show jit')).rows[0]?.jit).toBe('off');
+    } finally {
+      await own.end();
+    }
+  });
 });

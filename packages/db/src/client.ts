@@ -6,7 +6,14 @@ export type Database = NodePgDatabase<typeof schema> & { $client: pg.Pool };
 
 /** Creates a pool-backed Drizzle client; nothing connects at import time. */
 export function createDb(databaseUrl: string, options: { max?: number } = {}): Database {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: options.max ?? 10 });
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: options.max ?? 10,
+    // JIT off: the product's statements are short, index-driven ones. Postgres compiles a
+    // statement once its estimated cost passes jit_above_cost, and a search whose estimate
+    // counts every possible match did (82 functions, ~95 ms of a 1 ms query at 2.1M rows).
+    options: '-c jit=off',
+  });
   // An idle pooled connection the server ends (a restart, a failover, an administrator's
   // pg_terminate_backend) is reported as an 'error' on the pool; unheard, it would crash
   // the process. The pool has already dropped that connection and the next query opens
