@@ -17,7 +17,7 @@ import { median, percentile, round } from '../stats';
 import { queryMix } from './queries';
 import { type BulkMessage, insertAccount, insertMessages, openSearchDatabase } from './tenants';
 
-const SEARCHER = 'bench-searcher';
+export const SEARCHER = 'bench-searcher';
 const MAILBOX_SIZES = [33_334, 33_333, 33_333];
 const DOMAINS = ['qq.test', '163.test', 'qq.test'] as const;
 
@@ -35,18 +35,58 @@ const ranked = (map: Map<string, number>, min: number) =>
     .sort((a, b) => b[1] - a[1])
     .map(([w]) => w);
 
+/** Every VOCABULARY_SAMPLE-th message's words count towards the query mix. */
+const VOCABULARY_SAMPLE = 20;
+
+const emptyVocabulary = (): Vocabulary => ({
+  zh: new Map(),
+  en: new Map(),
+  senders: new Map(),
+  subjects: new Map(),
+});
+
+function noteWords(vocabulary: Vocabulary, body: string, sender: string, subject: string) {
+  for (const w of new Set(searchTokens(body)))
+    bump(
+      /^[a-z]{4,}$/.test(w)
+        ? vocabulary.en
+        : /^\p{Script=Han}{2}$/u.test(w)
+          ? vocabulary.zh
+          : new Map(),
+      w,
+    );
+  bump(vocabulary.senders, sender.toLowerCase());
+  for (const w of searchTokens(subject)) bump(vocabulary.subjects, w);
+}
+
+/** The words of the query mix, as seedSearcher notes them, without writing anything. */
+export async function searcherVocabulary() {
+  const vocabulary = emptyVocabulary();
+  for (const [k, count] of MAILBOX_SIZES.entries()) {
+    for (let i = 0; i < count; i += VOCABULARY_SAMPLE) {
+      const seeded = generateMessage(i, { seed: 100 + k, to: 'searcher@qq.test', count });
+      const parsed = await parseMessage(seeded.raw);
+      const body = (parsed.text ?? '').slice(0, 20_000);
+      noteWords(vocabulary, body, parsed.from?.address ?? '', parsed.subject);
+    }
+  }
+  return mixInput(vocabulary);
+}
+
+const mixInput = (vocabulary: Vocabulary) => ({
+  chineseWords: ranked(vocabulary.zh, 2),
+  englishWords: ranked(vocabulary.en, 2),
+  senders: ranked(vocabulary.senders, 1),
+  subjectWords: ranked(vocabulary.subjects, 2),
+});
+
 /** The searcher's mailboxes: Dovecot Maildirs and the same messages in the mirror. */
 async function seedSearcher(db: Database, log: (line: string) => void) {
   await db.execute(sql`delete from "user" where id = ${SEARCHER}`);
   await db.execute(
     sql`insert into "user" (id, name, email) values (${SEARCHER}, ${SEARCHER}, 'searcher@example.test')`,
   );
-  const vocabulary: Vocabulary = {
-    zh: new Map(),
-    en: new Map(),
-    senders: new Map(),
-    subjects: new Map(),
-  };
+  const vocabulary = emptyVocabulary();
   const users: MailUser[] = [];
   for (const [k, count] of MAILBOX_SIZES.entries()) {
     const mailUser = await createMailUser(DOMAINS[k] ?? 'qq.test');
@@ -60,20 +100,7 @@ async function seedSearcher(db: Database, log: (line: string) => void) {
       const parsed = await parseMessage(seeded.raw);
       const body = (parsed.text ?? '').slice(0, 20_000);
       const from = parsed.from ?? { name: '', address: '' };
-      if (i % 20 === 0) {
-        const words = new Set(searchTokens(body));
-        for (const w of words)
-          bump(
-            /^[a-z]{4,}$/.test(w)
-              ? vocabulary.en
-              : /^\p{Script=Han}{2}$/u.test(w)
-                ? vocabulary.zh
-                : new Map(),
-            w,
-          );
-        bump(vocabulary.senders, from.address.toLowerCase());
-        for (const w of searchTokens(parsed.subject)) bump(vocabulary.subjects, w);
-      }
+      if (i % VOCABULARY_SAMPLE === 0) noteWords(vocabulary, body, from.address, parsed.subject);
       batch.push({
         ...target,
         mailboxId: target.inboxId,
@@ -121,12 +148,7 @@ export async function runSearchBenchmark(ctx: BenchContext): Promise<Figure[]> {
   const sessions: ImapFlow[] = [];
   try {
     const { users, vocabulary } = await seedSearcher(db, ctx.log);
-    const mix = queryMix({
-      chineseWords: ranked(vocabulary.zh, 2),
-      englishWords: ranked(vocabulary.en, 2),
-      senders: ranked(vocabulary.senders, 1),
-      subjectWords: ranked(vocabulary.subjects, 2),
-    });
+    const mix = queryMix(mixInput(vocabulary));
     const caller = createCaller({ db, secretBox: ctx.secretBox, events, userId: SEARCHER });
     const run = async (query: string) => {
       const started = performance.now();
@@ -184,7 +206,7 @@ export async function runSearchBenchmark(ctx: BenchContext): Promise<Figure[]> {
 }
 
 /** EXPLAIN (ANALYZE, BUFFERS) of the page statement the slowest search ran. */
-async function explainSlowest(
+export async function explainSlowest(
   db: Database,
   caller: ReturnType<typeof createCaller>,
   query: string,
