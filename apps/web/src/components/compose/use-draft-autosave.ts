@@ -39,8 +39,9 @@ export function useDraftAutosave(options: {
   startDirty?: boolean;
 }) {
   const trpc = useTRPC();
-  const save = useMutation(trpc.drafts.save.mutationOptions());
-  const discardDraft = useMutation(trpc.drafts.discard.mutationOptions());
+  // mutateAsync is stable across renders (the mutation result object is not)
+  const { mutateAsync: save } = useMutation(trpc.drafts.save.mutationOptions());
+  const { mutateAsync: discardDraft } = useMutation(trpc.drafts.discard.mutationOptions());
   const [state, setState] = useState<AutosaveState>('idle');
   const [error, setError] = useState<unknown>(null);
   const draftId = useRef(options.draftId);
@@ -60,7 +61,7 @@ export function useDraftAutosave(options: {
       if (stopped.current) return;
       setState('saving');
       try {
-        const saved = await save.mutateAsync({ ...fields, draftId: draftId.current, inResponseTo });
+        const saved = await save({ ...fields, draftId: draftId.current, inResponseTo });
         // null: sent or discarded meanwhile; nothing to bring back
         if (saved) draftId.current = saved.draftId;
         setState('saved');
@@ -100,7 +101,7 @@ export function useDraftAutosave(options: {
 
   const discard = useCallback(async () => {
     const id = await stop();
-    if (id) await discardDraft.mutateAsync({ draftId: id });
+    if (id) await discardDraft({ draftId: id });
   }, [stop, discardDraft]);
 
   return { state, error, onInput, stop, resume, discard };
