@@ -249,7 +249,7 @@ describe('the provider limit', () => {
         declaredBytes: null,
         body,
       }),
-    ).rejects.toThrow(/52\.2 MB your provider accepts/);
+    ).rejects.toThrow(/49\.8 MB your provider accepts/);
     const kept = await api.database.db
       .select({ id: composeFile.id })
       .from(composeFile)

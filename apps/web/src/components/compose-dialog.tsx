@@ -148,7 +148,7 @@ function ComposeForm(props: {
   const replying = kind === 'reply' || kind === 'replyAll';
   const [problem, setProblem] = useState('');
   const senderOf = (id: string) => accounts.find((account) => account.id === id);
-  const firstSender = senderOf(prefill?.accountId ?? props.defaultAccountId ?? '');
+  const [senderId, setSenderId] = useState(prefill?.accountId ?? props.defaultAccountId ?? '');
   const attachments = useAttachments({
     sender: () => {
       const account = senderOf(String(new FormData(form.current ?? undefined).get('from')));
@@ -203,7 +203,7 @@ function ComposeForm(props: {
       <label className="field">
         <span>{t('from')}</span>
         {/* the sending mailbox defaults to the one that received the original */}
-        <select name="from" defaultValue={prefill?.accountId ?? props.defaultAccountId ?? ''}>
+        <select name="from" value={senderId} onChange={(event) => setSenderId(event.target.value)}>
           {accounts.map((account) => (
             <option key={account.id} value={account.id}>
               {account.address}
@@ -219,7 +219,7 @@ function ComposeForm(props: {
       <MessageEditor
         prefillText={prefill?.text}
         // a reopened draft already carries its signature
-        signature={request.draft ? undefined : firstSender?.signature}
+        signature={request.draft ? undefined : senderOf(senderId)?.signature}
         autofocus={replying}
         onImages={(files) => attachments.add(files, true).flatMap((a) => a.inline?.objectUrl ?? [])}
         toContentIds={attachments.toContentIds}

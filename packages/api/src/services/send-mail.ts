@@ -133,7 +133,7 @@ function storedIds(attachments: OutgoingDraftAttachment[] | undefined): string[]
 function tooLarge(limit: number): AppError {
   return new AppError(
     'INVALID_INPUT',
-    `The attachments come to more than the ${(limit / 1_000_000).toFixed(1)} MB your provider accepts in one mail.`,
+    `The attachments come to more than the ${(limit / 1_048_576).toFixed(1)} MB your provider accepts in one mail.`,
   );
 }
 

@@ -29,7 +29,7 @@ export class UploadTooLarge extends AppError {
   constructor(readonly limitBytes: number) {
     super(
       'INVALID_INPUT',
-      `This file is larger than the ${(limitBytes / 1_000_000).toFixed(1)} MB your provider accepts in one mail.`,
+      `This file is larger than the ${(limitBytes / 1_048_576).toFixed(1)} MB your provider accepts in one mail.`,
     );
   }
 }

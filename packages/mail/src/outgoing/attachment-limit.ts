@@ -2,8 +2,9 @@
  * How many bytes of files one outgoing mail may carry at a provider. Attachments travel
  * base64 (RFC 2045 §6.8: 4 characters per 3 bytes, in lines of 76 plus CRLF), so a
  * provider's message size limit allows about 71 % of it in files; a margin is kept for
- * the headers, the text and the HTML. At QQ Mail this is 53.4 MB and at NetEase 52.2 MB,
- * in line with the "50M" both web mails announce for ordinary attachments.
+ * the headers, the text and the HTML. At QQ Mail this is 51.0 MB and at NetEase 49.8 MB
+ * (binary megabytes, as the providers count), in line with the "50M" both web mails
+ * announce for ordinary attachments.
  */
 import { getPreset } from '../presets';
 import type { ProviderId } from '../types';

@@ -1,8 +1,8 @@
 'use client';
 
 import type { Editor } from '@tiptap/react';
-import { useRef } from 'react';
-import { initialEditorHtml } from '../../lib/compose-html';
+import { useEffect, useRef } from 'react';
+import { initialEditorHtml, signatureHtml } from '../../lib/compose-html';
 import { RichEditor } from './rich-editor';
 
 /**
@@ -24,11 +24,38 @@ export function MessageEditor(props: {
   const initial = useRef(
     initialEditorHtml({ prefillText: props.prefillText, signature: props.signature }),
   );
-  const { toContentIds } = props;
+  const { toContentIds, signature } = props;
+  const editor = useRef<Editor | null>(null);
+  const shownSignature = useRef(signature);
 
-  function copy(editor: Editor) {
-    if (html.current) html.current.value = toContentIds(editor.getHTML());
-    if (text.current) text.current.value = editor.getText({ blockSeparator: '\n\n' });
+  // another sending mailbox: its signature replaces the one shown (the "-- " paragraph)
+  useEffect(() => {
+    const current = editor.current;
+    if (!current || signature === shownSignature.current) return;
+    shownSignature.current = signature;
+    let range: { from: number; to: number } | null = null;
+    current.state.doc.forEach((node, offset) => {
+      if (!range && node.type.name === 'paragraph' && node.textContent.startsWith('-- ')) {
+        range = { from: offset, to: offset + node.nodeSize };
+      }
+    });
+    const html = signatureHtml(signature ?? '');
+    if (range)
+      current
+        .chain()
+        .insertContentAt(range, html || '<p></p>')
+        .run();
+    // none shown yet: below the first line, above any quote
+    else if (html)
+      current
+        .chain()
+        .insertContentAt(current.state.doc.firstChild?.nodeSize ?? 0, html)
+        .run();
+  }, [signature]);
+
+  function copy(from: Editor) {
+    if (html.current) html.current.value = toContentIds(from.getHTML());
+    if (text.current) text.current.value = from.getText({ blockSeparator: '\n\n' });
   }
 
   return (
@@ -37,9 +64,10 @@ export function MessageEditor(props: {
         initialHtml={initial.current}
         autofocus={props.autofocus}
         onImages={props.onImages}
-        onReady={(editor) => {
-          copy(editor);
-          editor.on('update', () => copy(editor));
+        onReady={(created) => {
+          editor.current = created;
+          copy(created);
+          created.on('update', () => copy(created));
         }}
       />
       <input ref={html} type="hidden" name="html" />

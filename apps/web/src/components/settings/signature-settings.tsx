@@ -22,7 +22,7 @@ export function SignatureSettings() {
       <div className="stack">
         {accounts.data?.map((account) => (
           <SignatureForm
-            key={`${account.id}:${account.signature}`}
+            key={account.id}
             accountId={account.id}
             address={account.address}
             signature={account.signature}
