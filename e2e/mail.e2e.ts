@@ -68,8 +68,8 @@ test('a new user links QQ and 163 mailboxes, sends Chinese mail and reads it on 
   const reading = page.getByRole('article');
   await expect(reading.getByRole('heading', { name: subject })).toBeVisible();
   await expect(reading).toContainText('alice@qq.test');
-  // a plain-text mail is shown as text (HTML mail would be in the sandboxed iframe)
-  await expect(reading.getByTestId('message-text')).toContainText(
+  // compose sends HTML with a text alternative: the pane shows the HTML, sandboxed
+  await expect(reading.frameLocator('iframe').locator('body')).toContainText(
     '明天下午三点在三楼会议室讨论季度报告',
   );
 
