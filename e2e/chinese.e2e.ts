@@ -115,3 +115,51 @@ test('Settings switches language and theme, and the language is kept for the use
     .click();
   await expect(page.getByRole('heading', { name: '设置', level: 1 })).toBeVisible();
 });
+
+test('Settings and the folder pane speak Chinese: mailboxes, reading pane, password', async ({
+  page,
+}) => {
+  await signUp(page, 'prefs');
+  await linkQqMailbox(page);
+
+  // 邮箱: the name on sent mail is kept
+  const mailboxes = page.getByRole('region', { name: '邮箱', exact: true });
+  await mailboxes.getByLabel('发件人名称').fill('王小明');
+  await mailboxes.getByLabel('发件人名称').press('Tab');
+  await mailboxes.getByLabel('默认发件邮箱').selectOption({ label: 'alice@qq.test' });
+  await expect(mailboxes.getByLabel('默认发件邮箱')).toBeEnabled();
+  await page.reload();
+  await expect(
+    page.getByRole('region', { name: '邮箱', exact: true }).getByLabel('发件人名称'),
+  ).toHaveValue('王小明');
+  await expect(
+    page.getByRole('region', { name: '邮箱', exact: true }).getByLabel('默认发件邮箱'),
+  ).toHaveValue(/[0-9a-f-]{36}/);
+
+  // 阅读窗格: below the list, rendered by the server
+  await page
+    .getByRole('radiogroup', { name: '邮件打开位置' })
+    .getByRole('radio', { name: '列表下方' })
+    .click();
+  await expect(page.locator('html')).toHaveAttribute('data-reading-pane', 'bottom');
+
+  // 你的 Youjian 账号: a wrong current password is said so
+  const account = page.getByRole('region', { name: '你的 Youjian 账号' });
+  await account.getByLabel('当前密码').fill('not the password at all');
+  await account.getByLabel('新密码').fill('another long passphrase here');
+  await account.getByRole('button', { name: '修改密码' }).click();
+  await expect(account.getByRole('alert')).toHaveText('密码不正确。');
+
+  // the folder pane: role folders by their Chinese names, with 新建文件夹
+  await page.goto('/');
+  const pane = page.getByRole('navigation', { name: '邮箱' });
+  const qq = pane.getByRole('group', { name: 'alice@qq.test' });
+  for (const name of ['收件箱', '已发送', '草稿箱', '已删除', '垃圾邮件']) {
+    await expect(qq.getByRole('link', { name: new RegExp(`^${name}`) })).toBeVisible({
+      timeout: 60_000,
+    });
+  }
+  await expect(qq.getByRole('button', { name: '新建文件夹' })).toBeVisible();
+  await qq.getByRole('link', { name: /^收件箱/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^收件箱/ })).toBeVisible();
+});

@@ -42,3 +42,25 @@ test('reading a mail on a phone: one pane at a time, nothing overflows', async (
     await expect(item).toBeVisible();
   }
 });
+
+test('answering a mail on a phone: compose fills the screen and Send is in reach', async ({
+  page,
+}) => {
+  const { subject } = await userWithMail(page, 'phone-reply');
+  await page.goto('/');
+  const item = page.getByRole('row').filter({ hasText: subject });
+  await expect(item).toBeVisible({ timeout: 60_000 });
+  await item.getByRole('link').click();
+  const reading = page.getByRole('article');
+  await reading.getByRole('button', { name: 'Reply', exact: true }).click();
+
+  const compose = page.getByRole('dialog');
+  await expect(compose).toBeVisible();
+  await compose.getByRole('textbox', { name: 'Message' }).fill('收到，周二见。');
+  const send = compose.getByRole('button', { name: 'Send', exact: true });
+  await expect(send).toBeInViewport();
+  await expectNoHorizontalOverflow(page, 'compose');
+  await send.click();
+  // accepted by the provider's SMTP (after the undo-send delay)
+  await expect(page.getByText(`Sent “Re: ${subject}”.`)).toBeVisible({ timeout: 60_000 });
+});
