@@ -36,4 +36,6 @@ const FRAME_STYLE = [
   'img{max-width:100%;height:auto}',
   'pre{white-space:pre-wrap}',
   'blockquote{margin:0 0 0 8px;padding-left:12px;border-left:3px solid #d0d7de;color:#57606a}',
+  // a search's words (highlight-html.ts), as the list marks them (mail-list.css)
+  'mark{background:#fde68a;color:inherit;border-radius:2px}',
 ].join('');

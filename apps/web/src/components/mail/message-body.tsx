@@ -2,15 +2,20 @@
 
 import type { RouterOutputs } from '@youjian/api';
 import { useLocale, useTranslations } from 'next-intl';
+import { useMemo } from 'react';
 import { formatSize } from '../../lib/format-size';
+import { highlightTerms } from '../../lib/highlight';
+import { highlightHtml } from '../../lib/highlight-html';
 import { mailFrameDocument } from '../../lib/mail-frame';
+import { useMailLocation } from '../mail-location';
+import { Highlighted } from './highlighted';
 
 type OpenMessage = RouterOutputs['messages']['get'];
 
 /**
  * What a message says: a notice when it cannot be read (with its source) or holds blocked
  * remote images, the sanitized HTML in a sandboxed frame or the plain text, and its
- * attachments to download.
+ * attachments to download. A search's words are marked in the text as in the list.
  */
 export function MessageBody(props: {
   message: OpenMessage;
@@ -21,6 +26,12 @@ export function MessageBody(props: {
   const { body } = message;
   const t = useTranslations('mail');
   const locale = useLocale();
+  const { query } = useMailLocation();
+  const terms = useMemo(() => highlightTerms(query), [query]);
+  const html = useMemo(
+    () => (body.html === null ? null : highlightHtml(body.html, terms)),
+    [body.html, terms],
+  );
   return (
     <>
       {body.sourceUrl && (
@@ -39,20 +50,20 @@ export function MessageBody(props: {
           </button>
         </p>
       )}
-      {body.html !== null ? (
+      {html !== null ? (
         <iframe
           className="message-frame"
           title={t('mailBody')}
           sandbox=""
           srcDoc={mailFrameDocument({
-            html: body.html,
+            html,
             appOrigin: window.location.origin,
             allowRemoteImages: showImages,
           })}
         />
       ) : (
         <pre className="message-text" data-testid="message-text">
-          {body.text ?? ''}
+          <Highlighted text={body.text ?? ''} terms={terms} />
         </pre>
       )}
       {body.attachments.length > 0 && (
