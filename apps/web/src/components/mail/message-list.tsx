@@ -7,6 +7,7 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { mailboxColour } from '../../lib/account-colour';
 import { highlightTerms } from '../../lib/highlight';
+import { keyTargets } from '../../lib/key-targets';
 import {
   clickSelection,
   isSelected,
@@ -121,6 +122,15 @@ export function MessageList(props: {
     onToggle: (id) => select(clickSelection(selection, order, id, false)),
     onCompose: props.onCompose,
     onEscape: () => select(NOTHING_SELECTED),
+    targets: () =>
+      keyTargets({
+        rows: items,
+        // "all" of a search is the toolbar's (messages.bulk); keys act on the loaded rows
+        ticked: selection.kind === 'some' ? selection.ids : new Set(order),
+        currentId: cursor && order.includes(cursor) ? cursor : null,
+        openId: location.messageId,
+      }),
+    folderRole: folder?.role ?? null,
   });
 
   const tickedIds = selection.kind === 'some' ? [...selection.ids] : [];

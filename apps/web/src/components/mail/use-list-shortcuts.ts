@@ -2,16 +2,21 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import type { KeyTargets } from '../../lib/key-targets';
 import { useTRPC } from '../../trpc/react';
 import { refreshMail } from '../../trpc/refresh-mail';
 import { pressInOpenMessage, useMailShortcuts } from '../keyboard/use-mail-shortcuts';
 import { mailHref, useMailLocation } from '../mail-location';
 import { SEARCH_INPUT_ID } from './search-box';
+import { type RowCommand, useRowCommands } from './use-row-commands';
 
 /**
- * The shortcut table's actions for the mail view: moving and opening in the list here,
- * the open message's actions through its own buttons. Returns the `?` overlay's state.
+ * The shortcut table's actions for the mail view: moving and opening in the list here;
+ * x s e # ! Shift+I Shift+U on the ticked rows, else on the current row (key-targets.ts) —
+ * through the open message's own buttons (found by their words in the reader's language)
+ * when that row is the open message. Returns the `?` overlay's state.
  */
 export function useListShortcuts(options: {
   order: readonly string[];
@@ -21,6 +26,10 @@ export function useListShortcuts(options: {
   onToggle: (id: string) => void;
   onCompose: () => void;
   onEscape: () => void;
+  /** what x s e # ! Shift+I Shift+U act on now */
+  targets: () => KeyTargets;
+  /** the shown folder's role (Delete in Trash deletes for good) */
+  folderRole: string | null;
 }) {
   const { order, currentId } = options;
   const router = useRouter();
@@ -28,6 +37,8 @@ export function useListShortcuts(options: {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [helpOpen, setHelpOpen] = useState(false);
+  const t = useTranslations('mail');
+  const onRows = useRowCommands(options.folderRole);
   const markRead = useMutation(
     trpc.messages.setFlags.mutationOptions({
       onSettled: () => refreshMail(queryClient, trpc),
@@ -45,22 +56,33 @@ export function useListShortcuts(options: {
     options.onMove(location.messageId);
   };
 
+  /** the command on the rows, or the open message's button of one of these names */
+  const act =
+    (command: RowCommand, ...names: string[]) =>
+    () => {
+      const targets = options.targets();
+      if (targets.kind === 'rows') void onRows(command, targets);
+      else if (targets.kind === 'open') names.some((name) => pressInOpenMessage(name));
+    };
+
   useMailShortcuts({
     next: () => step(1),
     previous: () => step(-1),
     open: () => currentId && options.onOpen(currentId),
     backToList,
     toggleSelect: () => currentId && options.onToggle(currentId),
-    star: () => pressInOpenMessage(/^(☆ Star|★ Starred)$/),
-    archive: () => pressInOpenMessage('Archive'),
-    delete: () => pressInOpenMessage(/^Delete( forever)?$/),
-    spam: () => pressInOpenMessage('Spam'),
-    reply: () => pressInOpenMessage('Reply'),
-    replyAll: () => pressInOpenMessage('Reply all'),
-    forward: () => pressInOpenMessage('Forward'),
-    markUnread: () => pressInOpenMessage('Mark unread'),
+    star: act('star', t('star'), t('starred')),
+    archive: act('archive', t('archive')),
+    delete: act('delete', t('delete'), t('deleteForever')),
+    spam: act('spam', t('spam')),
+    reply: () => pressInOpenMessage(t('reply')),
+    replyAll: () => pressInOpenMessage(t('replyAll')),
+    forward: () => pressInOpenMessage(t('forward')),
+    markUnread: act('markUnread', t('markUnread')),
     markRead: () => {
-      if (location.messageId && location.accountId) {
+      const targets = options.targets();
+      if (targets.kind === 'rows') void onRows('markRead', targets);
+      else if (targets.kind === 'open' && location.messageId && location.accountId) {
         markRead.mutate({
           accountId: location.accountId,
           messageIds: [location.messageId],
