@@ -68,10 +68,13 @@ async function mirror(mailUser: MailUser) {
   }
 }
 
-const subjectsFor = async (query: string, timeZone = 'Asia/Shanghai') =>
-  (await api.callerFor(userId).messages.list({ query, timeZone })).items
-    .map((item) => item.subject)
-    .sort();
+/** A search as the web app makes it: the first page, then the search noted as recent. */
+const subjectsFor = async (query: string, timeZone = 'Asia/Shanghai') => {
+  const caller = api.callerFor(userId);
+  const page = await caller.messages.list({ query, timeZone });
+  await caller.messages.rememberSearch({ query });
+  return page.items.map((item) => item.subject).sort();
+};
 
 beforeAll(async () => {
   api = await createTestApi();
@@ -221,5 +224,14 @@ describe('search through messages.list', () => {
     // the eight newest are kept; the first searches of this file have been forgotten
     expect(recent).toHaveLength(8);
     expect(recent).not.toContain('发票');
+  });
+
+  it('lists without writing: only rememberSearch notes a search', async () => {
+    const caller = api.callerFor(userId);
+    const before = await caller.messages.recentSearches();
+    await caller.messages.list({ query: '会议 -报销' });
+    expect(await caller.messages.recentSearches()).toEqual(before);
+    await caller.messages.rememberSearch({ query: '会议 -报销' });
+    expect((await caller.messages.recentSearches())[0]).toBe('会议 -报销');
   });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { sendLimit } from '../lib/abuse-limits';
 import { MAIL_VIEWS } from '../lib/message-scope';
+import { rememberSearch } from '../lib/recent-searches';
 import { inResponseTo, responseKind } from '../lib/response-kind';
 import { applyBulkAction } from '../services/apply-bulk-action';
 import { archiveMessages } from '../services/archive-messages';
@@ -98,6 +99,11 @@ export const messagesRouter = {
   recentSearches: protectedProcedure.query(({ ctx }) =>
     listRecentSearches({ db: ctx.db, userId: ctx.userId }),
   ),
+
+  /** Notes a search the user got an answer for as their newest (a write of its own, not list's). */
+  rememberSearch: protectedProcedure
+    .input(z.object({ query: listMessagesInput.shape.query.unwrap().min(1) }))
+    .mutation(({ ctx, input }) => rememberSearch(ctx.db, ctx.userId, input.query)),
 
   get: protectedProcedure
     .input(getMessageInput)

@@ -6,7 +6,6 @@ import {
   resolveMessageScope,
   type ScopeSource,
 } from '../lib/message-scope';
-import { rememberSearch } from '../lib/recent-searches';
 import { checkTimeZone, searchConditions, searchTextCondition } from '../lib/search-conditions';
 import { searchPageBranch } from '../lib/search-page';
 import { parseSearchQuery } from '../lib/search-query';
@@ -66,8 +65,9 @@ export interface MessageRow {
  * Paging is by keyset on (received_at, id) — id breaks ties — never OFFSET, so page 100
  * costs what page 1 costs and mail arriving on top does not shift later pages. Throws
  * AppError INVALID_INPUT for a malformed cursor, search text or time zone, NOT_FOUND for a
- * folder or mailbox that is not the user's. A first page of a search is remembered as a
- * recent search.
+ * folder or mailbox that is not the user's. A read only: the client records a search it
+ * got an answer for through messages.rememberSearch, so listing (and Select all's bulk
+ * walk through the pages) never writes.
  */
 export async function listMessages(
   options: ListMessagesOptions,
@@ -90,10 +90,8 @@ export async function listMessages(
   const keyset = after
     ? sql`(m.received_at, m.id) < (${after.receivedAt}::timestamptz, ${after.id}::uuid)`
     : null;
-  // remembered beside the page, not before it: the write's commit is not the page's wait
-  const remembered = query && !cursor ? rememberSearch(db, userId, query) : null;
   const statement = messagePageQuery(scope, filters, limit + 1, search !== null, keyset, text);
-  const [result] = await Promise.all([statement ? db.execute(statement) : null, remembered]);
+  const result = statement ? await db.execute(statement) : null;
   const rows = (result?.rows ?? []) as unknown as MessageRow[];
 
   const addressOf = new Map(accounts.map((a) => [a.id, a.address]));

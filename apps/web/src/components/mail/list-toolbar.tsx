@@ -8,8 +8,10 @@ import { type ListSelection, selectedCount } from '../../lib/selection';
 import { useTRPC } from '../../trpc/react';
 import { refreshMail } from '../../trpc/refresh-mail';
 import { MessageActions } from '../message-actions';
+import { BulkMoveSelect } from './bulk-move-select';
 
-type Folder = RouterOutputs['accounts']['list'][number]['folders'][number];
+type Account = RouterOutputs['accounts']['list'][number];
+type Folder = Account['folders'][number];
 /** The list's page size; the list's query key includes it. */
 export const PAGE_SIZE = 50;
 
@@ -28,6 +30,8 @@ export function ListToolbar(props: {
   accountId: string | null;
   folder: Folder | null;
   folders: Folder[];
+  /** the mailboxes whose messages the list shows, for moving "all" */
+  accounts: Account[];
   onSelectAll: (all: boolean) => void;
   onDone: () => void;
 }) {
@@ -93,6 +97,11 @@ export function ListToolbar(props: {
           <button type="button" onClick={() => bulk.mutate({ ...input, action: 'markRead' })}>
             {t('markRead')}
           </button>
+          <BulkMoveSelect
+            accounts={props.accounts}
+            exceptFolderId={props.folder?.id ?? null}
+            onMove={(folderId) => bulk.mutate({ ...input, action: { moveTo: folderId } })}
+          />
           {bulk.error && (
             <span className="error" role="alert">
               {bulk.error.message}

@@ -22,6 +22,7 @@ import { type ListInput, ListToolbar } from './list-toolbar';
 import { MessageRow } from './message-row';
 import { SearchBox } from './search-box';
 import { useListShortcuts } from './use-list-shortcuts';
+import { useRememberSearch } from './use-remember-search';
 import './mail-list.css';
 
 type Account = RouterOutputs['accounts']['list'][number];
@@ -62,6 +63,7 @@ export function MessageList(props: {
   // conversations or messages, as the reader chose in Settings (a search lists messages)
   const { list: messages, items } = useListItems(input);
   const order = useMemo(() => items.map((item) => item.id), [items]);
+  useRememberSearch(query, searching && messages.isSuccess);
 
   // ticked rows and the keyboard's current row belong to one list; another starts afresh
   const [ticked, setTicked] = useState<{ listKey: string; selection: ListSelection }>({
@@ -165,6 +167,9 @@ export function MessageList(props: {
         accountId={tickedAccount}
         folder={folder && !searching ? folder : null}
         folders={tickedFolders}
+        accounts={
+          input.accountId ? accounts.filter((each) => each.id === input.accountId) : accounts
+        }
         onSelectAll={(all) => select(all ? { kind: 'all' } : NOTHING_SELECTED)}
         onDone={() => select(NOTHING_SELECTED)}
       />
