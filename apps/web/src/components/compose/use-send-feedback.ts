@@ -1,9 +1,9 @@
 'use client';
 
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useLocale, useTranslations } from 'next-intl';
 import { useErrorText } from '../../i18n/use-error-text';
-import { useTRPC } from '../../trpc/react';
+import { useTRPC, useTRPCClient } from '../../trpc/react';
 import { useToast } from '../ui/toaster';
 import { type ComposeDraft, composeDraftOf } from './compose-draft';
 
@@ -37,7 +37,9 @@ export function useSendFeedback(options: {
   const toast = useToast();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const cancel = useMutation(trpc.outbox.cancel.mutationOptions());
+  // the plain client, not useMutation: compose (this hook's component) is closed by the
+  // time Undo is pressed, and a mutation's callbacks do not run after its observer unmounts
+  const client = useTRPCClient();
 
   async function followDelivery(accountId: string, id: string, subject: string) {
     for (let attempt = 0; attempt < POLL_LIMIT; attempt++) {
@@ -57,15 +59,12 @@ export function useSendFeedback(options: {
   }
 
   function undo(accountId: string, id: string) {
-    cancel.mutate(
-      { accountId, id },
-      {
-        onSuccess: (fields) => {
-          onStatus(tOutbox('undone'), 'done');
-          onReopen(composeDraftOf(fields));
-        },
-        onError: (error) => onStatus(errorText(error), 'failed'),
+    client.outbox.cancel.mutate({ accountId, id }).then(
+      (fields) => {
+        onStatus(tOutbox('undone'), 'done');
+        onReopen(composeDraftOf(fields));
       },
+      (error: unknown) => onStatus(errorText(error), 'failed'),
     );
   }
 

@@ -29,9 +29,11 @@ export function OutboxPane({ onEdit }: { onEdit: (draft: ComposeDraft) => void }
   });
   return (
     <section className="message-list outbox" aria-labelledby="outbox-title">
-      <h1 id="outbox-title" className="list-title">
-        {t('title')}
-      </h1>
+      <div className="list-header">
+        <h1 id="outbox-title" className="list-title">
+          {t('title')}
+        </h1>
+      </div>
       {outbox.isPending && <p className="muted pad">…</p>}
       {outbox.error && <p className="error pad">{errorText(outbox.error)}</p>}
       {outbox.data?.length === 0 && <p className="muted pad">{t('empty')}</p>}
