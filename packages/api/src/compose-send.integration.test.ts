@@ -6,20 +6,13 @@
  */
 import crypto from 'node:crypto';
 import { Readable } from 'node:stream';
-import {
-  composeFile,
-  composeFileChunk,
-  eq,
-  inArray,
-  mailAccount,
-  outgoingMail,
-  user,
-} from '@youjian/db';
-import { attachmentLimitBytes, closeImap, openImap } from '@youjian/mail';
-import { connectImap, createMailUser, MAILSTACK, type MailUser } from '@youjian/mailstack';
-import { accountCredentials, CHUNK_BYTES, sendQueuedMail } from '@youjian/sync';
+import { composeFile, composeFileChunk, eq, inArray, outgoingMail, user } from '@youjian/db';
+import { attachmentLimitBytes } from '@youjian/mail';
+import { createMailUser, type MailUser } from '@youjian/mailstack';
+import { CHUNK_BYTES } from '@youjian/sync';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { receivedBy, runWorkerSend } from './send-test.integration-helpers';
 import { UploadTooLarge, uploadComposeFile } from './services/upload-compose-file';
 import { createTestApi, type TestApi } from './test-support.integration-helpers';
 
@@ -51,45 +44,6 @@ function upload(owner: string, filename: string, contentType: string, bytes: Buf
     declaredBytes: bytes.length,
     body: pieces(bytes),
   });
-}
-
-async function runWorkerSend() {
-  const db = api.database.db;
-  const [account] = await db.select().from(mailAccount).where(eq(mailAccount.id, bobAccountId));
-  if (!account) throw new Error('no account');
-  const client = await openImap(accountCredentials(account, api.secretBox));
-  try {
-    await sendQueuedMail({ db, client, account, secretBox: api.secretBox });
-  } finally {
-    await closeImap(client);
-  }
-}
-
-async function receivedBy(recipient: MailUser, messageIdHeader: string): Promise<Buffer> {
-  const deadline = Date.now() + 20_000;
-  const client = await connectImap(recipient, MAILSTACK.ports.imap);
-  try {
-    for (;;) {
-      const lock = await client.getMailboxLock('INBOX');
-      try {
-        const uids = await client.search(
-          { header: { 'message-id': messageIdHeader } },
-          { uid: true },
-        );
-        const uid = uids ? uids[0] : undefined;
-        if (uid !== undefined) {
-          const found = await client.fetchOne(String(uid), { source: true }, { uid: true });
-          if (found && found.source !== undefined) return found.source;
-        }
-      } finally {
-        lock.release();
-      }
-      if (Date.now() > deadline) throw new Error(`${messageIdHeader} never arrived`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  } finally {
-    await client.logout();
-  }
 }
 
 beforeAll(async () => {
@@ -141,7 +95,7 @@ describe('a compose mail with an upload and a pasted image', () => {
         { fileId: unused.id, contentId: `${unused.id}@youjian` },
       ],
     });
-    await runWorkerSend();
+    await runWorkerSend(api, bobAccountId);
     const [queued] = await api.database.db
       .select()
       .from(outgoingMail)

@@ -5,19 +5,13 @@
  * the one that built it (nodemailer) and of the one the product reads with (postal-mime).
  */
 import crypto from 'node:crypto';
-import { and, eq, mailAccount, message, outgoingMail, user } from '@youjian/db';
-import { closeImap, openImap } from '@youjian/mail';
-import {
-  appendMessage,
-  connectImap,
-  createMailUser,
-  MAILSTACK,
-  type MailUser,
-} from '@youjian/mailstack';
-import { accountCredentials, sendQueuedMail, syncAccount } from '@youjian/sync';
+import { and, eq, message, outgoingMail, user } from '@youjian/db';
+import { appendMessage, createMailUser, type MailUser } from '@youjian/mailstack';
+import { syncAccount } from '@youjian/sync';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResponseKind } from './lib/response-kind';
+import { receivedBy, runWorkerSend } from './send-test.integration-helpers';
 import { createTestApi, type TestApi } from './test-support.integration-helpers';
 
 let api: TestApi;
@@ -88,48 +82,6 @@ async function seedOriginal(extraHeaders: string[] = []) {
   return { id: row.id, messageIdHeader, raw };
 }
 
-/** Runs the worker's sending step for bob's mailbox, as the worker does when woken. */
-async function runWorkerSend() {
-  const db = api.database.db;
-  const [account] = await db.select().from(mailAccount).where(eq(mailAccount.id, bobAccountId));
-  if (!account) throw new Error('no account');
-  const client = await openImap(accountCredentials(account, api.secretBox));
-  try {
-    await sendQueuedMail({ db, client, account, secretBox: api.secretBox });
-  } finally {
-    await closeImap(client);
-  }
-}
-
-/** The raw message with this Message-ID in the recipient's INBOX, once delivered. */
-async function receivedBy(recipient: MailUser, messageIdHeader: string): Promise<Buffer> {
-  const deadline = Date.now() + 20_000;
-  const client = await connectImap(recipient, MAILSTACK.ports.imap);
-  try {
-    for (;;) {
-      const lock = await client.getMailboxLock('INBOX');
-      try {
-        const uids = await client.search(
-          { header: { 'message-id': messageIdHeader } },
-          { uid: true },
-        );
-        const uid = uids ? uids[0] : undefined;
-        if (uid !== undefined) {
-          const found = await client.fetchOne(String(uid), { source: true }, { uid: true });
-          if (found && found.source !== undefined) return found.source;
-        }
-      } finally {
-        lock.release();
-      }
-      if (Date.now() > deadline)
-        throw new Error(`${messageIdHeader} never reached ${recipient.address}`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  } finally {
-    await client.logout();
-  }
-}
-
 /** Writes one kind of answer as compose would (the prefill, a line typed on top) and sends it. */
 async function respond(kind: ResponseKind, to?: string) {
   const caller = api.callerFor(userId);
@@ -143,7 +95,7 @@ async function respond(kind: ResponseKind, to?: string) {
     text: `好的，收到。${prefill.text}`,
     inResponseTo: { kind, ...ref },
   });
-  await runWorkerSend();
+  await runWorkerSend(api, bobAccountId);
   const [queued] = await api.database.db.select().from(outgoingMail).where(eq(outgoingMail.id, id));
   expect(queued?.state).toBe('sent');
   const raw = await receivedBy(kind === 'replyAll' ? carol : alice, queued?.messageIdHeader ?? '');
@@ -180,6 +132,8 @@ beforeAll(async () => {
     address: bob.address,
     authCode: bob.authCode,
   }));
+  // no undo delay: the worker's step in each test sends at once
+  await caller.preferences.update({ undoSendSeconds: 0 });
   // a second mailbox of the same user: reply all must leave it out too
   await caller.accounts.link({ provider: '163', address: dave.address, authCode: dave.authCode });
   // both before the first read: a reading session keeps INBOX selected for 10 s and, as
