@@ -58,7 +58,7 @@ test('a new user links QQ and 163 mailboxes, sends Chinese mail and reads it on 
   await compose.getByLabel('To', { exact: true }).fill('bob@163.test');
   await compose.getByLabel('Subject', { exact: true }).fill(subject);
   await compose.getByLabel('Message', { exact: true }).fill(body);
-  await compose.getByRole('button', { name: 'Send' }).click();
+  await compose.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: subject })).toContainText('Sent');
 
   // no reload from here: the list must update by itself (bob's provider has no IDLE: polled)

@@ -114,7 +114,7 @@ async function cancelAndDiscard(page: Page) {
   const first = page.getByRole('dialog');
   await first.getByLabel('To', { exact: true }).fill('not an address');
   await first.getByLabel('Subject', { exact: true }).fill('draft words');
-  await first.getByRole('button', { name: 'Send' }).click();
+  await first.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(first.getByRole('alert')).toContainText('not an e-mail address');
   await first.getByRole('button', { name: 'Cancel' }).click();
   await expect(first).toBeHidden();
@@ -147,7 +147,7 @@ test('bob replies, replies to all and forwards mail from alice; each reaches her
   await compose.getByLabel('Cc', { exact: true }).fill('carol@qq.test');
   await compose.getByLabel('Subject', { exact: true }).fill(subject);
   await compose.getByLabel('Message', { exact: true }).fill(`明天下午三点开会。\n${run}`);
-  await compose.getByRole('button', { name: 'Send' }).click();
+  await compose.getByRole('button', { name: 'Send', exact: true }).click();
 
   // bob replies: compose opens with alice, one Re:, the quote, the caret above it
   await openFolder(page, 'bob@163.test', /收件箱|Inbox/i);
@@ -174,7 +174,7 @@ test('bob replies, replies to all and forwards mail from alice; each reaches her
   await page.keyboard.type('收到，三点见。');
   await page.screenshot({ path: 'docs/screenshots/reply-compose.png' });
   const sendClicked = Date.now();
-  await compose.getByRole('button', { name: 'Send' }).click();
+  await compose.getByRole('button', { name: 'Send', exact: true }).click();
 
   // the reply reaches alice's list by itself, and sits in the thread of her original
   await openFolder(page, 'alice@qq.test', /收件箱|Inbox/i);
@@ -211,7 +211,7 @@ test('bob replies, replies to all and forwards mail from alice; each reaches her
   await expect(recipients(compose, 'To')).toHaveAttribute('title', `${userName} <alice@qq.test>`);
   await expect(recipients(compose, 'Cc')).toHaveAttribute('title', 'carol@qq.test');
   await page.keyboard.type('抄送各位。');
-  await compose.getByRole('button', { name: 'Send' }).click();
+  await compose.getByRole('button', { name: 'Send', exact: true }).click();
   await openFolder(page, 'alice@qq.test', /收件箱|Inbox/i);
   await expect(page.getByRole('row').filter({ hasText: `Re: ${subject}` })).toHaveCount(2, {
     timeout: 60_000,
@@ -231,7 +231,7 @@ test('bob replies, replies to all and forwards mail from alice; each reaches her
   await expect(forwarded).toContainText('From: 爱丽丝 <alice@qq.test>');
   await compose.getByLabel('To', { exact: true }).fill('alice@qq.test');
   await page.screenshot({ path: 'docs/screenshots/forward-compose.png' });
-  await compose.getByRole('button', { name: 'Send' }).click();
+  await compose.getByRole('button', { name: 'Send', exact: true }).click();
   await openFolder(page, 'alice@qq.test', /收件箱|Inbox/i);
   await openMessage(page, `Fwd: ${forwardedSubject}`);
   await expect(page.getByRole('article').getByRole('link', { name: attachmentName })).toBeVisible();
@@ -245,7 +245,7 @@ test('bob replies, replies to all and forwards mail from alice; each reaches her
     `${forwardedSubject}.eml`,
   );
   await compose.getByLabel('To', { exact: true }).fill('alice@qq.test');
-  await compose.getByRole('button', { name: 'Send' }).click();
+  await compose.getByRole('button', { name: 'Send', exact: true }).click();
   await openFolder(page, 'alice@qq.test', /收件箱|Inbox/i);
   await expect(page.getByRole('row').filter({ hasText: `Fwd: ${forwardedSubject}` })).toHaveCount(
     2,
