@@ -1,4 +1,6 @@
 import { type Browser, chromium, type Page } from '@playwright/test';
+import { lastAccountMailUid, waitForAccountMail } from '@youjian/mailstack/account-mail';
+import { ACCOUNT_MAIL_SUBJECTS } from '../../../packages/auth/src/account-messages';
 
 /** Debian's Chromium with the flags of e2e/playwright.config.ts. */
 export function launchChromium(executablePath: string): Promise<Browser> {
@@ -22,8 +24,17 @@ export async function signUp(page: Page, baseUrl: string, email: string): Promis
   if (await name.count()) await name.fill('Bench');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill('correct horse battery staple');
+  // the address is confirmed through the mailed link (bench.test lands in accounts@qq.test)
+  const afterUid = await lastAccountMailUid(email);
   await page.getByRole('button', { name: 'Sign up' }).click();
-  await page.waitForURL((url) => !url.pathname.includes('sign-up'));
+  await page.waitForURL((url) => url.pathname === '/check-mail');
+  const mail = await waitForAccountMail({
+    to: email,
+    subject: ACCOUNT_MAIL_SUBJECTS.verify,
+    afterUid,
+  });
+  await page.goto(mail.links[0] ?? `${baseUrl}/no-link-in-the-mail`);
+  await page.waitForURL((url) => url.pathname === '/');
 }
 
 /** Links a mailbox in Settings; `provider` is the form's option value or label ('QQ Mail', '163'). */
