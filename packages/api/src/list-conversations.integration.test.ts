@@ -49,6 +49,8 @@ async function mail(
     from: MailAddress;
     subject: string;
     at: string;
+    /** the Date header, when it differs from the arrival */
+    sentAt?: string;
     seen?: boolean;
     flagged?: boolean;
     attachment?: boolean;
@@ -67,6 +69,7 @@ async function mail(
       to: [],
       snippet: fields.snippet ?? fields.subject,
       receivedAt: sql`${fields.at}::timestamptz`,
+      sentAt: fields.sentAt ? sql`${fields.sentAt}::timestamptz` : null,
       seen: fields.seen ?? true,
       flagged: fields.flagged ?? false,
       hasAttachments: fields.attachment ?? false,
@@ -314,5 +317,40 @@ describe('one conversation', () => {
         .callerFor(stranger)
         .conversations.get({ accountId: alice.accountId, messageId: ids.budgetLast ?? '' }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('a copy in Sent filed after the reply to it arrived', () => {
+  it('still comes first, and the reply stands for the row', async () => {
+    const box = await seedMailbox(api, owner, 'late@qq.test');
+    const sentId = await folder(box.accountId, 'Sent', 'sent');
+    const id = await newThread(box.accountId, 'plans');
+    // written 08:00, filed in Sent at 08:30 (the provider's copy came late)
+    const original = await mail(box.accountId, sentId, {
+      threadId: id,
+      from: ALICE,
+      subject: 'Plans',
+      at: '2024-07-01 08:30+00',
+      sentAt: '2024-07-01 08:00+00',
+    });
+    const reply = await mail(box.accountId, box.inboxId, {
+      threadId: id,
+      from: BOB,
+      subject: 'Re: Plans',
+      at: '2024-07-01 08:10+00',
+      sentAt: '2024-07-01 08:09+00',
+      snippet: 'sounds good',
+    });
+    const caller = api.callerFor(owner);
+    const { messages } = await caller.conversations.get({
+      accountId: box.accountId,
+      messageId: reply,
+    });
+    expect(messages.map((m) => m.id)).toEqual([original, reply]);
+    const { items } = await caller.conversations.list({ mailboxId: box.inboxId, limit: 50 });
+    expect(items.map((item) => [item.id, item.snippet, item.messageCount])).toEqual([
+      [reply, 'sounds good', 2],
+    ]);
+    expect(items[0]?.participants.map((p) => p.address)).toEqual(['alice@qq.test', 'bob@163.test']);
   });
 });

@@ -43,7 +43,8 @@ interface MemberRow {
 }
 
 /**
- * The conversation a message belongs to, oldest first: every message of its thread in the
+ * The conversation a message belongs to, oldest first by when each was written (Date, else
+ * arrival — a copy filed in Sent after the replies arrived still comes first): every message of its thread in the
  * mailbox's folders, Sent included, leaving out Trash and Junk unless the message itself
  * lies there (as the list counts them). Headers only; bodies load per message through
  * messages.get as they are expanded. Throws AppError NOT_FOUND for a message that is not
@@ -63,7 +64,7 @@ export async function getConversation(
         where n.account_id = ${accountId}::uuid and n.thread_id = ${opened.threadId}::uuid
           and (n.mailbox_id = ${opened.mailboxId}::uuid
             or b.role is null or b.role not in ('trash', 'junk'))
-        order by n.received_at, n.id`)
+        order by coalesce(n.sent_at, n.received_at), n.id`)
     : null;
   const rows = (members?.rows as unknown as MemberRow[] | undefined) ?? [];
   const messages =

@@ -107,7 +107,9 @@ export function distinctSenders(senders: ReadonlyArray<MailAddress | null>): Mai
  * message of its thread is in view — one probe of (account_id, thread_id, received_at,
  * id) per row read, so a page costs about (page size × messages per thread in view)
  * probes at any depth. Then each anchor's conversation is summed up from the same thread
- * index. `setAside`: folder ids (Trash, Junk) whose messages do not count.
+ * index. `setAside`: folder ids (Trash, Junk) whose messages do not count. Within a
+ * conversation messages go by when they were written (Date, else arrival): the user's own
+ * copy in Sent may be filed after the replies to it arrived.
  */
 export function conversationPageQuery(
   scope: MessageScope,
@@ -169,16 +171,18 @@ export function conversationPageQuery(
     cross join lateral (
       select count(*)::int as message_count, bool_and(n.seen) as seen,
         bool_or(n.flagged) as flagged, bool_or(n.has_attachments) as has_attachments,
-        jsonb_agg(n."from" order by n.received_at, n.id) as senders,
-        (array_agg(n.id order by n.received_at desc, n.id desc))[1] as latest_id,
-        coalesce(array_agg(n.id order by n.received_at desc, n.id desc)
+        jsonb_agg(n."from" order by n.written_at, n.id) as senders,
+        (array_agg(n.id order by n.written_at desc, n.id desc))[1] as latest_id,
+        coalesce(array_agg(n.id order by n.written_at desc, n.id desc)
           filter (where n.mailbox_id = any(${sql.param(inView)}::uuid[])), '{}') as in_view_ids
       from (
-        select n.id, n.mailbox_id, n.received_at, n.seen, n.flagged, n.has_attachments, n."from"
+        select n.id, n.mailbox_id, coalesce(n.sent_at, n.received_at) as written_at, n.seen,
+            n.flagged, n.has_attachments, n."from"
           from message n
           where n.account_id = a.account_id and n.thread_id = a.thread_id and ${counted}
         union all
-        select n.id, n.mailbox_id, n.received_at, n.seen, n.flagged, n.has_attachments, n."from"
+        select n.id, n.mailbox_id, coalesce(n.sent_at, n.received_at) as written_at, n.seen,
+            n.flagged, n.has_attachments, n."from"
           from message n
           where a.thread_id is null and n.account_id = a.account_id and n.id = a.id
       ) n
