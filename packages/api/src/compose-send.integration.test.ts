@@ -9,7 +9,7 @@ import { Readable } from 'node:stream';
 import { composeFile, composeFileChunk, eq, inArray, outgoingMail, user } from '@youjian/db';
 import { attachmentLimitBytes } from '@youjian/mail';
 import { createMailUser, type MailUser } from '@youjian/mailstack';
-import { CHUNK_BYTES } from '@youjian/sync';
+import { CHUNK_BYTES, readComposeFile } from '@youjian/sync';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { receivedBy, runWorkerSend } from './send-test.integration-helpers';
@@ -161,6 +161,51 @@ describe('a compose mail with an upload and a pasted image', () => {
       removed: 1,
     });
   });
+});
+
+describe('the store streams', () => {
+  it('takes in and gives back 48 MiB without holding it, and says how fast', async () => {
+    const piece = crypto.randomBytes(1_048_576);
+    const pieces = 48;
+    // Buffers live outside the JS heap: count both
+    const used = () => process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+    const heapBefore = used();
+    let peak = 0;
+    const started = performance.now();
+    const stored = await uploadComposeFile({
+      db: api.database.db,
+      userId,
+      accountId: bobAccountId,
+      filename: '大文件.bin',
+      contentType: 'application/octet-stream',
+      declaredBytes: pieces * piece.length,
+      body: (async function* () {
+        for (let i = 0; i < pieces; i++) {
+          peak = Math.max(peak, used() - heapBefore);
+          yield piece;
+        }
+      })(),
+    });
+    const written = (performance.now() - started) / 1000;
+    const readStarted = performance.now();
+    const hash = crypto.createHash('sha256');
+    let read = 0;
+    for await (const chunk of readComposeFile(api.database.db, stored.id)) {
+      hash.update(chunk as Buffer);
+      read += (chunk as Buffer).length;
+      peak = Math.max(peak, used() - heapBefore);
+    }
+    const readSeconds = (performance.now() - readStarted) / 1000;
+    const expected = crypto.createHash('sha256');
+    for (let i = 0; i < pieces; i++) expected.update(piece);
+    expect(read).toBe(pieces * piece.length);
+    expect(hash.digest('hex')).toBe(expected.digest('hex'));
+    console.log(
+      `compose store: 48 MiB written in ${written.toFixed(2)} s (${(pieces / written).toFixed(1)} MiB/s), read in ${readSeconds.toFixed(2)} s (${(pieces / readSeconds).toFixed(1)} MiB/s); memory grew at most ${(peak / 1_048_576).toFixed(1)} MiB`,
+    );
+    // streamed: memory never holds the file (48 MiB) at once
+    expect(peak).toBeLessThan(40 * 1_048_576);
+  }, 120_000);
 });
 
 describe('the provider limit', () => {
