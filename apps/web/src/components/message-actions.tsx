@@ -67,29 +67,23 @@ export function MessageActions(props: {
     // the opened messages are cached with their folder: after a move their actions follow
     onSettled: () => refreshMail(queryClient, trpc),
   };
-  // each action notes where the messages were; its toast offers to put them back (Undo)
+  // each action's toast says what happened and offers to put the messages back (Undo),
+  // where the server says they were
   const undoable = (kind: UndoableKind) => ({
     ...options,
-    onMutate: (input: { messageIds: string[] }) => {
-      const origins = undo.before(input.messageIds, folder?.id ?? null);
-      options.onMutate();
-      return { origins };
-    },
     onSuccess: (
-      _data: unknown,
+      done: { origins: Array<{ id: string; mailboxId: string }> },
       input: { messageIds: string[]; toMailboxId?: string },
-      context: { origins: Map<string, string | null> } | undefined,
     ) => {
       options.onSuccess();
       const target = folders.find((each) => each.id === input.toMailboxId);
-      if (context) {
-        undo.after({
-          kind,
-          accountId,
-          origins: context.origins,
-          folder: target ? folderLabel(target) : undefined,
-        });
-      }
+      undo.after({
+        kind,
+        accountId,
+        count: input.messageIds.length,
+        origins: done.origins,
+        folder: target ? folderLabel(target) : undefined,
+      });
     },
   });
   const archive = useMutation(trpc.messages.archive.mutationOptions(undoable('archived')));

@@ -7,7 +7,7 @@ import type { AppRouter } from '@youjian/api';
 import { type ReactNode, useState } from 'react';
 import superjson from 'superjson';
 
-export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
+export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
 function createClient() {
   return createTRPCClient<AppRouter>({

@@ -2,7 +2,7 @@ import { and, type Database, eq, mailbox, sql } from '@youjian/db';
 import { serverFolderPath } from '@youjian/mail';
 import { queueFolderCreate, queueMessageMove } from '@youjian/sync';
 import { folderNamespaceOf } from '../lib/folder-namespace';
-import { commitMirrorChange, folderWithRole } from '../lib/mirror-change';
+import { commitUndoableMove, folderWithRole, type MessageOrigin } from '../lib/mirror-change';
 import { requireOwnedAccount, type Transaction } from '../lib/owned-rows';
 
 export interface ArchiveMessagesOptions {
@@ -23,10 +23,10 @@ export const ARCHIVE_FOLDER_NAME = 'Archive';
  */
 export async function archiveMessages(
   options: ArchiveMessagesOptions,
-): Promise<{ changed: number }> {
+): Promise<{ changed: number; origins: MessageOrigin[] }> {
   const { db, userId, accountId, messageIds } = options;
   await requireOwnedAccount(db, { userId, accountId });
-  return commitMirrorChange(db, { userId, accountId }, async (tx) => {
+  return commitUndoableMove(db, { userId, accountId }, messageIds, async (tx) => {
     const archive = await archiveFolderOf(tx, accountId);
     return queueMessageMove(tx, { accountId, messageIds, toMailboxId: archive.id });
   });

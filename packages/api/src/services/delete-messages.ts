@@ -1,6 +1,6 @@
 import { and, type Database, eq, inArray, message } from '@youjian/db';
 import { queueMessageExpunge, queueMessageMove } from '@youjian/sync';
-import { commitMirrorChange, folderWithRole } from '../lib/mirror-change';
+import { commitUndoableMove, folderWithRole, type MessageOrigin } from '../lib/mirror-change';
 import { requireOwnedAccount } from '../lib/owned-rows';
 
 export interface DeleteMessagesOptions {
@@ -14,10 +14,12 @@ export interface DeleteMessagesOptions {
  * Delete moves to Trash; what is already in Trash (or in a mailbox without a Trash
  * folder) is deleted for good, as QQ Mail and NetEase's own clients do.
  */
-export async function deleteMessages(options: DeleteMessagesOptions): Promise<{ changed: number }> {
+export async function deleteMessages(
+  options: DeleteMessagesOptions,
+): Promise<{ changed: number; origins: MessageOrigin[] }> {
   const { db, userId, accountId, messageIds } = options;
   await requireOwnedAccount(db, { userId, accountId });
-  return commitMirrorChange(db, { userId, accountId }, async (tx) => {
+  return commitUndoableMove(db, { userId, accountId }, messageIds, async (tx) => {
     const trash = await folderWithRole(tx, accountId, 'trash');
     const rows = await tx
       .select({ id: message.id, mailboxId: message.mailboxId })

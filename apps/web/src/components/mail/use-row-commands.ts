@@ -36,16 +36,19 @@ export function useRowCommands(folderRole: string | null) {
       for (const [accountId, messageIds] of targets.byAccount) {
         const selection = { accountId, messageIds };
         const kind = moveKind(command);
-        const origins = kind ? undo.before(messageIds, null) : null;
-        if (command === 'archive') await client.messages.archive.mutate(selection);
-        else if (command === 'delete') await client.messages.delete.mutate(selection);
-        else if (command === 'spam') await client.messages.markSpam.mutate(selection);
+        // a move answers where each message was, for its Undo
+        let moved: { origins: Array<{ id: string; mailboxId: string }> } | null = null;
+        if (command === 'archive') moved = await client.messages.archive.mutate(selection);
+        else if (command === 'delete') moved = await client.messages.delete.mutate(selection);
+        else if (command === 'spam') moved = await client.messages.markSpam.mutate(selection);
         else if (command === 'star') {
           await client.messages.setFlags.mutate({ ...selection, flagged: !targets.allFlagged });
         } else {
           await client.messages.setFlags.mutate({ ...selection, seen: command === 'markRead' });
         }
-        if (kind && origins) undo.after({ kind, accountId, origins });
+        if (kind && moved) {
+          undo.after({ kind, accountId, count: messageIds.length, origins: moved.origins });
+        }
       }
     } catch (error) {
       toast({ text: errorText(error), tone: 'failed' });
