@@ -180,6 +180,28 @@ export async function createMailUser(
 }
 
 /**
+ * Revokes a stack user's authorization code and hands out a new one, as QQ does after a
+ * password change and NetEase after 授权密码 is reset: the passwd-file is rewritten (Dovecot
+ * reads it on every lookup) and the user's open sessions are ended (doveadm kick), so a
+ * client still holding the old code fails at its next login. Returns the user with the
+ * new code.
+ */
+export async function replaceAuthCode(user: MailUser): Promise<MailUser> {
+  const [localPart, domain] = user.address.split('@');
+  if (!localPart || !domain) throw new Error(`not an address: ${user.address}`);
+  const file = path.join(root, 'etc', 'users', domain, localPart);
+  const next = { address: user.address, authCode: randomBytes(12).toString('hex') };
+  const line = (await readFile(file, 'utf8')).replace(
+    `{PLAIN}${user.authCode}:`,
+    `{PLAIN}${next.authCode}:`,
+  );
+  await writeFile(`${file}.tmp`, line, { mode: 0o644 });
+  await rename(`${file}.tmp`, file);
+  await doveadm('kick', user.address).catch(() => undefined);
+  return next;
+}
+
+/**
  * A logged-in imapflow client of a stack user: raw Dovecot (plain IMAP) by default, or any
  * IMAPS port of the stack (the QQ/NetEase emulations, Dovecot's 31993) trusting the test CA.
  */
