@@ -153,6 +153,15 @@ describe('a compose mail with an upload and a pasted image', () => {
         files: [{ fileId: file.id }],
       }),
     ).rejects.toThrow();
+    // nor can he upload into a mailbox that is not his
+    await expect(upload(malloryId, 'x.txt', 'text/plain', Buffer.from('x'))).rejects.toThrow(
+      'This mailbox is not linked to your account.',
+    );
+    const his = await api.database.db
+      .select({ id: composeFile.id })
+      .from(composeFile)
+      .where(eq(composeFile.userId, malloryId));
+    expect(his).toEqual([]);
     // removing it is the owner's alone
     expect(await api.callerFor(malloryId).compose.removeFile({ fileId: file.id })).toEqual({
       removed: 0,
