@@ -49,3 +49,44 @@ test('the Outbox in English and Chinese', async ({ page, context, baseURL }, tes
     }
   }
 });
+
+test('compose with Schedule send open, and Settings → Sending (looked at, not kept)', async ({
+  page,
+  context,
+  baseURL,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  await signUp(page, `e2e-schedule-shot-${run}@example.test`, 'Schedule');
+  await linkAliceAndBob(page);
+  for (const locale of ['en', 'zh-CN'] as const) {
+    await chooseLook(context, baseURL ?? '', { locale, theme: 'light' });
+    for (const [width, height] of [
+      [1280, 800],
+      [390, 844],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await page.goto('/settings');
+      await page
+        .getByRole('heading', { name: locale === 'en' ? 'Sending' : '发送' })
+        .scrollIntoViewIfNeeded();
+      await page.screenshot({
+        path: testInfo.outputPath(`settings-sending-${locale}-${width}.png`),
+      });
+      await page.goto('/');
+      await page
+        .getByRole('button', { name: locale === 'en' ? 'Compose' : '写信' })
+        .first()
+        .click();
+      const dialog = page.getByRole('dialog');
+      await dialog
+        .getByRole('button', { name: locale === 'en' ? 'Schedule send' : '定时发送' })
+        .click();
+      await page.screenshot({
+        path: testInfo.outputPath(`compose-schedule-${locale}-${width}.png`),
+      });
+      await dialog
+        .getByRole('button', { name: locale === 'en' ? 'Discard draft' : '放弃草稿' })
+        .click();
+    }
+  }
+});
