@@ -12,6 +12,7 @@ import type { BenchContext } from './context';
 import { childEnv, exportToProcess, readBenchEnv } from './env';
 import { runFolderBenchmarks } from './folder';
 import { runLiveBenchmark } from './live';
+import { runLoadBenchmark } from './load';
 import { runMemoryBenchmark } from './memory';
 import { runNoopBenchmark } from './noop';
 import { type Figure, writeResults } from './report';
@@ -83,6 +84,14 @@ const GROUPS: Array<{
       { name: 'ui.mail_route_js_kb', unit: 'KB', target: 250, direction: 'max' },
     ],
     run: runUiBenchmark,
+  },
+  {
+    name: 'load',
+    targets: [
+      { name: 'load.p95_ms', unit: 'ms', target: 100, direction: 'max' },
+      { name: 'load.errors', unit: 'requests', target: 0, direction: 'max' },
+    ],
+    run: runLoadBenchmark,
   },
 ];
 
