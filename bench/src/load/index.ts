@@ -16,8 +16,8 @@ import type { BenchContext } from '../context';
 import { createBenchDatabase } from '../database';
 import { exportToProcess } from '../env';
 import type { Figure } from '../report';
-import { percentile } from '../stats';
-import { drivePerson, type Sample, seededRandom } from './drive';
+import { percentile, seededRandom } from '../stats';
+import { drivePerson, type Sample } from './drive';
 import { createLoadUser, type LoadUser } from './users';
 
 const PORT = 3230;

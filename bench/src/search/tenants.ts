@@ -9,6 +9,7 @@ import crypto from 'node:crypto';
 import { closeDb, createDb, type Database, searchDocumentOf, sql } from '@youjian/db';
 import { migrateDb } from '@youjian/db/migrate';
 import pg from 'pg';
+import { seededRandom } from '../stats';
 
 export const OTHER_USERS = 100;
 export const MESSAGES_PER_OTHER_USER = 21_000;
@@ -63,18 +64,6 @@ export const EN_WORDS = [
   'summary',
 ];
 const DOMAINS = ['qq.com', '163.com', '126.com', 'foxmail.com', 'gmail.com', 'example.com'];
-
-/** Deterministic pseudo-random numbers (mulberry32), so every run builds the same tenants. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function admin(serverUrl: string, statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: serverUrl });
@@ -233,7 +222,8 @@ export async function openSearchDatabase(
   for (const name of SECONDARY_INDEXES) await db.execute(sql.raw(`drop index ${name}`));
   // A pool of distinct messages made by the product's search-document function, then
   // 2,100,000 rows drawn from it in SQL: COPY-like speed, the product's documents.
-  const next = random(20_240_601);
+  // seeded, so every run builds the same tenants
+  const next = seededRandom(20_240_601);
   const pool = { accountId: crypto.randomUUID(), inboxId: crypto.randomUUID() };
   await db.execute(sql`create table bench_pool (like message including defaults)`);
   for (let from = 0; from < POOL; from += BATCH) {
