@@ -4,7 +4,9 @@ import { closeImap, openImap } from '@youjian/mail';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendDraftRevision, draftMessageId } from './apply-draft-op';
 import { applyPendingOps } from './apply-pending-ops';
+import { holdOutgoingUntil } from './outgoing-due';
 import { queueDraftDiscard, queueDraftSave } from './queue-draft';
+import { queueOutgoingMail } from './queue-outgoing-mail';
 import { loadAccount, syncAccount } from './sync-account';
 import {
   linkTestAccount,
@@ -163,5 +165,28 @@ describe.each(['qq', '163'] as const)('drafts on the %s profile', (preset) => {
     expect(await db().select().from(draft).where(eq(draft.accountId, account.accountId))).toEqual(
       [],
     );
+  });
+
+  it('sending a draft removes it from the server, in the transaction that queues the mail', async () => {
+    const saved = await save('要发出的草稿');
+    await apply();
+    expect(await serverDrafts(account, draftsPath)).toHaveLength(1);
+    // what messages.send does with a draft id (send-timing.ts holdSend)
+    await db().transaction(async (tx) => {
+      const row = await queueOutgoingMail(tx, {
+        accountId: account.accountId,
+        draft: { to: [], cc: [], subject: `草稿 ${preset}`, text: '要发出的草稿' },
+      });
+      const at = new Date(Date.now() + 3_600_000);
+      await holdOutgoingUntil(tx, {
+        accountId: account.accountId,
+        id: row.id,
+        notBefore: at,
+        scheduled: true,
+      });
+      await queueDraftDiscard(tx, { accountId: account.accountId, draftId: saved.draftId });
+    });
+    await apply();
+    expect(await serverDrafts(account, draftsPath)).toHaveLength(0);
   });
 });
