@@ -32,11 +32,12 @@ export function useMailShortcuts(handlers: ShortcutHandlers): void {
     function onKeyDown(event: KeyboardEvent) {
       if (event.defaultPrevented || event.isComposing) return;
       const target = event.target;
+      // a dialog's keys are its own (Escape closes compose; blurring its field would not)
+      if (target instanceof HTMLElement && target.closest('dialog, [role="dialog"]')) return;
       if (isTypingTarget(target)) {
         if (event.key === 'Escape' && target instanceof HTMLElement) target.blur();
         return;
       }
-      if (target instanceof HTMLElement && target.closest('dialog, [role="dialog"]')) return;
       const token = keyToken(event);
       if (!token || isNativeActivation(target, token)) return;
       const match = matchShortcut(pending, token);
