@@ -1,7 +1,7 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { deliverMessage } from '@youjian/mailstack';
 import pg from 'pg';
-import { linkAliceAndBob, signUp } from './ui-fixture';
+import { linkAliceAndBob, readSingleMessages, signUp } from './ui-fixture';
 
 /**
  * Answering mail as a new user does it: bob@163.test replies to a mail from alice@qq.test
@@ -46,6 +46,8 @@ function mailWithAttachment(): string {
 
 async function signUpWithMailboxes(page: Page) {
   await signUp(page, `${userName}@example.test`, userName);
+  // rows per message: the replies and forwards below are counted one by one
+  await readSingleMessages(page);
   await linkAliceAndBob(page);
 }
 

@@ -52,6 +52,19 @@ export async function linkMailbox(
   });
 }
 
+/**
+ * Settings → Conversation view → Single messages, as a user who reads one message at a
+ * time would choose it; for specs about single messages (rows and counts per message).
+ */
+export async function readSingleMessages(page: Page): Promise<void> {
+  await page.goto('/settings');
+  const single = page
+    .getByRole('radiogroup', { name: 'Show mail as' })
+    .getByRole('radio', { name: 'Single messages' });
+  await single.click();
+  await expect(single).toBeChecked();
+}
+
 /** alice@qq.test and bob@163.test, linked in that order, then the mail page. */
 export async function linkAliceAndBob(page: Page): Promise<void> {
   await linkMailbox(page, 'QQ Mail', 'alice@qq.test', 'alice-auth-code');

@@ -63,8 +63,8 @@ export function MessageRow(props: {
           <span className="message-line">
             <span className="sender">
               <Highlighted text={rowSenders(item) ?? tMail('unknownSender')} terms={terms} />
-              <ConversationCount count={item.messageCount} />
             </span>
+            <ConversationCount count={item.messageCount} />
             <time dateTime={item.receivedAt.toISOString()}>
               {formatListDate(item.receivedAt, { locale, timeZone: READER_TIME_ZONE })}
             </time>
