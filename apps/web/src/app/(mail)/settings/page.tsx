@@ -9,6 +9,7 @@ import { ProductAccountSettings } from '../../../components/settings/product-acc
 import { ReadingPaneSettings } from '../../../components/settings/reading-pane-settings';
 import { ReadingSettings } from '../../../components/settings/reading-settings';
 import { SendSettings } from '../../../components/settings/send-settings';
+import { SignatureSettings } from '../../../components/settings/signature-settings';
 import { SignOutEverywhereButton } from '../../../components/sign-out-everywhere-button';
 import { interfacePreferences } from '../../../server/interface-preferences';
 
@@ -36,6 +37,7 @@ export default async function SettingsPage() {
         <LinkedMailboxes />
       </section>
       <MailboxSettings />
+      <SignatureSettings />
       <section aria-labelledby="add-heading" className="card">
         <h2 id="add-heading">{t('addMailbox')}</h2>
         <AddMailboxForm />
