@@ -8,6 +8,7 @@ import { useTranslations } from 'next-intl';
 import { useErrorText } from '../../i18n/use-error-text';
 import { useTRPC } from '../../trpc/react';
 import { SingleMessage } from '../mail/single-message';
+import { usePrefetchOpenMessage } from '../mail/use-open-message';
 import { useMailLocation } from '../mail-location';
 import { MessageActions } from '../message-actions';
 import type { ReadingPaneProps } from '../reading-pane';
@@ -34,6 +35,7 @@ export function ConversationPane(props: ReadingPaneProps) {
       { enabled: accountId !== null && messageId !== null },
     ),
   );
+  usePrefetchOpenMessage(accountId, messageId);
   if (conversation.isPending)
     return <div className="reading-pane muted pad">{tMail('opening')}</div>;
   if (conversation.error) {

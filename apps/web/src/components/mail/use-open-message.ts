@@ -18,12 +18,7 @@ export function useOpenMessage(accountId: string | null, messageId: string | nul
   // remote images are shown for the one message the user asked for, not the next one
   const [showImagesFor, setShowImagesFor] = useState<string | null>(null);
   const showImages = messageId !== null && showImagesFor === messageId;
-  const open = useQuery(
-    trpc.messages.get.queryOptions(
-      { accountId: accountId ?? '', messageId: messageId ?? '', allowRemoteImages: showImages },
-      { enabled: accountId !== null && messageId !== null, staleTime: Number.POSITIVE_INFINITY },
-    ),
-  );
+  const open = useQuery(openMessageOptions(trpc, accountId, messageId, showImages));
 
   const openedId = open.data?.id;
   const openedUnread = open.data?.seen === false;
@@ -41,4 +36,32 @@ export function useOpenMessage(accountId: string | null, messageId: string | nul
   }, [openedId, openedUnread, accountId, setFlags, queryClient, trpc]);
 
   return { open, showImages, onShowImages: () => setShowImagesFor(messageId) };
+}
+
+/** messages.get for one message, the same for useOpenMessage and its prefetch (one cache entry). */
+function openMessageOptions(
+  trpc: ReturnType<typeof useTRPC>,
+  accountId: string | null,
+  messageId: string | null,
+  allowRemoteImages: boolean,
+) {
+  return trpc.messages.get.queryOptions(
+    { accountId: accountId ?? '', messageId: messageId ?? '', allowRemoteImages },
+    { enabled: accountId !== null && messageId !== null, staleTime: Number.POSITIVE_INFINITY },
+  );
+}
+
+/**
+ * Starts reading the message a conversation was opened on (remote images blocked, as it first
+ * shows) beside conversations.get, so that a conversation of one — which shows its message
+ * through useOpenMessage — waits for one round trip, not two in a row. Only the opened
+ * message, never the list's rows: no prefetch storm. Nothing when it is already cached.
+ */
+export function usePrefetchOpenMessage(accountId: string | null, messageId: string | null) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (accountId === null || messageId === null) return;
+    void queryClient.prefetchQuery(openMessageOptions(trpc, accountId, messageId, false));
+  }, [accountId, messageId, queryClient, trpc]);
 }
