@@ -32,7 +32,7 @@ const start = (id: string) =>
 async function delivered(subject: string): Promise<number> {
   return withDovecot(recipient.mailUser, async (client) => {
     const status = await client.status('INBOX', { messages: true });
-    if ((status ? status.messages : 0) === 0) return 0;
+    if ((status ? (status.messages ?? 0) : 0) === 0) return 0;
     const lock = await client.getMailboxLock('INBOX', { readOnly: true });
     try {
       let count = 0;
