@@ -83,10 +83,15 @@ async function seedOriginal(extraHeaders: string[] = []) {
 }
 
 /** Writes one kind of answer as compose would (the prefill, a line typed on top) and sends it. */
-async function respond(kind: ResponseKind, to?: string) {
+async function respond(kind: ResponseKind, to?: string, locale?: string) {
   const caller = api.callerFor(userId);
   const ref = { accountId: bobAccountId, messageId: original.id };
-  const prefill = await caller.messages.prepareReply({ ...ref, kind, timeZone: 'Asia/Shanghai' });
+  const prefill = await caller.messages.prepareReply({
+    ...ref,
+    kind,
+    timeZone: 'Asia/Shanghai',
+    locale,
+  });
   const { id } = await caller.messages.send({
     accountId: prefill.accountId,
     to: to ?? prefill.to,
@@ -222,5 +227,41 @@ describe('replies and forwards as the recipient reads them', () => {
     });
     expect(prefill.to).toBe(`团队 <team-${run}@qq.test>`);
     expect(prefill.accountId).toBe(bobAccountId);
+  });
+
+  it("in the Chinese interface a reply says 在 … 写道： with the date in the reader's zone", async () => {
+    const { raw, parsed } = await respond('reply', undefined, 'zh-CN');
+    expectAsciiHeaders(raw);
+    expect(parsed.text).toContain(
+      `好的，收到。\n\n在 2024年6月3日 14:05，爱丽丝 <${alice.address}> 写道：\n> 各位好，\n> 明天下午三点开会。`,
+    );
+    expect(parsed.text).not.toContain('wrote:');
+  });
+
+  it('a forward takes the saved language when the request names none: the 原始邮件 block', async () => {
+    const caller = api.callerFor(userId);
+    await caller.preferences.update({ locale: 'zh-CN' });
+    try {
+      const prefill = await caller.messages.prepareReply({
+        accountId: bobAccountId,
+        messageId: original.id,
+        kind: 'forward',
+        timeZone: 'Asia/Shanghai',
+      });
+      const { parsed } = await respond('forward', alice.address);
+      for (const text of [prefill.text, parsed.text ?? '']) {
+        expect(text).toContain(
+          '------------------ 原始邮件 ------------------\n' +
+            `发件人: 爱丽丝 <${alice.address}>\n` +
+            '发送时间: 2024年6月3日 14:05\n' +
+            `收件人: 鲍勃 <${bob.address}>, ${dave.address}, ${carol.address}\n` +
+            `抄送: ${erin.address}\n` +
+            `主题: ${subject}\n`,
+        );
+        expect(text).not.toContain('Forwarded message');
+      }
+    } finally {
+      await caller.preferences.update({ locale: 'en' });
+    }
   });
 });

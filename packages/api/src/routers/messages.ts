@@ -81,6 +81,8 @@ export const prepareReplyInput = z.object({
   messageId: z.uuid(),
   kind: responseKind,
   timeZone: z.string().max(64).optional(),
+  /** the interface language the reply's attribution is written in; else the saved one */
+  locale: z.string().max(35).optional(),
 });
 
 export const outgoingStatusInput = z.object({ accountId: z.uuid(), id: z.uuid() });

@@ -1,4 +1,4 @@
-import { type Database, eq, mailAccount, type SecretBox } from '@youjian/db';
+import { type Database, eq, mailAccount, type SecretBox, userPreferences } from '@youjian/db';
 import {
   displayAddress,
   forwardBody,
@@ -10,6 +10,7 @@ import {
   replyBody,
   replyRecipients,
   replySubject,
+  responsePhrases,
 } from '@youjian/mail';
 import { fetchMessageSource } from '@youjian/sync';
 import { requireOwnedAccount, requireOwnedMessage } from '../lib/owned-rows';
@@ -24,6 +25,8 @@ export interface PrepareReplyOptions {
   kind: ResponseKind;
   /** the reader's IANA time zone, for the date in the attribution line */
   timeZone?: string;
+  /** the interface language (BCP 47) of the attribution and forward block; else the saved one */
+  locale?: string;
 }
 
 /** What compose opens with for a reply or forward; the user may change all of it. */
@@ -48,6 +51,7 @@ export interface ReplyPrefill {
  */
 export async function prepareReply(options: PrepareReplyOptions): Promise<ReplyPrefill> {
   const { db, secretBox, userId, accountId, messageId, kind, timeZone } = options;
+  const phrases = responsePhrases(options.locale ?? (await savedLocale(db, userId)));
   const header = await requireOwnedMessage(db, { userId, accountId, messageId });
   const account = await requireOwnedAccount(db, { userId, accountId });
   const source = await fetchMessageSource({ db, accountId, messageId, secretBox });
@@ -67,11 +71,11 @@ export async function prepareReply(options: PrepareReplyOptions): Promise<ReplyP
       to: '',
       cc: '',
       subject: forwardSubject(header.subject),
-      text: kind === 'forward' ? forwardBody(original, { timeZone }) : '',
+      text: kind === 'forward' ? forwardBody(original, { timeZone, phrases }) : '',
       attachments:
         kind === 'forward'
           ? parsed.attachments.map(({ filename, size }) => ({ filename, size }))
-          : [{ filename: forwardedFileName(header.subject), size: source.byteLength }],
+          : [{ filename: forwardedFileName(header.subject, phrases), size: source.byteLength }],
     };
   }
   const recipients = replyRecipients({
@@ -85,9 +89,18 @@ export async function prepareReply(options: PrepareReplyOptions): Promise<ReplyP
     to: addressField(recipients.to),
     cc: addressField(recipients.cc),
     subject: replySubject(header.subject),
-    text: replyBody(original, { timeZone }),
+    text: replyBody(original, { timeZone, phrases }),
     attachments: [],
   };
+}
+
+/** The interface language the user saved (Settings), or null when none was chosen. */
+async function savedLocale(db: Database, userId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ locale: userPreferences.locale })
+    .from(userPreferences)
+    .where(eq(userPreferences.userId, userId));
+  return row?.locale ?? null;
 }
 
 /** Every address of every mailbox the user linked. */

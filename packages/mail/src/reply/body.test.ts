@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { forwardBody, forwardedFileName, quoteText, replyBody } from './body';
-import { ENGLISH_PHRASES } from './phrases';
+import { CHINESE_PHRASES, ENGLISH_PHRASES, responsePhrases } from './phrases';
 
 const original = {
   from: { name: '爱丽丝', address: 'alice@qq.test' },
@@ -62,5 +62,43 @@ describe('forward as attachment', () => {
     expect(forwardedFileName('季度报告')).toBe('季度报告.eml');
     expect(forwardedFileName('Re: a/b "c"?')).toBe('Re a b c.eml');
     expect(forwardedFileName('')).toBe('(no subject).eml');
+  });
+});
+
+describe('in Chinese (as QQ Mail writes them)', () => {
+  const phrases = CHINESE_PHRASES;
+
+  it("a reply: 在 <date>，<sender> 写道： with the date in the reader's zone", () => {
+    expect(replyBody(original, { timeZone: 'Asia/Shanghai', phrases })).toBe(
+      '\n\n在 2024年6月3日 14:05，爱丽丝 <alice@qq.test> 写道：\n' +
+        '> 各位好，\n>\n>> earlier words\n> 明天见\n',
+    );
+    expect(replyBody(original, { timeZone: 'America/New_York', phrases })).toContain(
+      '在 2024年6月3日 02:05，',
+    );
+  });
+
+  it('a forward: the 原始邮件 block in QQ order, labels in Chinese', () => {
+    expect(forwardBody(original, { timeZone: 'Asia/Shanghai', phrases })).toBe(
+      '\n\n------------------ 原始邮件 ------------------\n' +
+        '发件人: 爱丽丝 <alice@qq.test>\n' +
+        '发送时间: 2024年6月3日 14:05\n' +
+        '收件人: 鲍勃 <bob@163.test>\n' +
+        '抄送: carol@qq.test\n' +
+        '主题: 季度报告\n\n' +
+        '各位好，\n\n> earlier words\n明天见\n',
+    );
+    const bare = forwardBody({ ...original, from: null, cc: [], subject: '' }, { phrases });
+    expect(bare).toContain('发件人: 未知发件人\n');
+    expect(bare).toContain('主题: （无主题）\n');
+    expect(bare).not.toContain('抄送');
+  });
+
+  it('is chosen for any Chinese interface language; English otherwise', () => {
+    expect(responsePhrases('zh-CN')).toBe(CHINESE_PHRASES);
+    expect(responsePhrases('zh')).toBe(CHINESE_PHRASES);
+    expect(responsePhrases('en')).toBe(ENGLISH_PHRASES);
+    expect(responsePhrases(undefined)).toBe(ENGLISH_PHRASES);
+    expect(forwardedFileName('', CHINESE_PHRASES)).toBe('（无主题）.eml');
   });
 });

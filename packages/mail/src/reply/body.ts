@@ -28,16 +28,7 @@ export function displayAddress(address: MailAddress): string {
 export function formatResponseDate(date: Date, options: BodyOptions = {}): string {
   const phrases = options.phrases ?? ENGLISH_PHRASES;
   const format = (timeZone: string | undefined) =>
-    new Intl.DateTimeFormat(phrases.dateLocale, {
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      hour12: false,
-      timeZone,
-    }).format(date);
+    new Intl.DateTimeFormat(phrases.dateLocale, { ...phrases.dateOptions, timeZone }).format(date);
   try {
     return format(options.timeZone);
   } catch {
@@ -71,19 +62,23 @@ export function replyBody(original: OriginalForBody, options: BodyOptions = {}):
 
 /**
  * The body a forward starts with: room for a note, then the block Gmail and Thunderbird
- * write — From, Date, Subject, To and Cc of the original — and its text unquoted.
+ * write — From, Date, Subject, To and Cc of the original (QQ Mail's 原始邮件 block in
+ * Chinese) — and its text unquoted.
  */
 export function forwardBody(original: OriginalForBody, options: BodyOptions = {}): string {
   const phrases = options.phrases ?? ENGLISH_PHRASES;
+  const fields = {
+    from: original.from ? displayAddress(original.from) : phrases.unknownSender,
+    date: formatResponseDate(original.date, options),
+    subject: original.subject || phrases.noSubject,
+    to: original.to.map(displayAddress).join(', '),
+    cc: original.cc.map(displayAddress).join(', '),
+  };
   const header = [
     phrases.forwardedMessage,
-    `${phrases.from}: ${original.from ? displayAddress(original.from) : phrases.unknownSender}`,
-    `${phrases.date}: ${formatResponseDate(original.date, options)}`,
-    `${phrases.subject}: ${original.subject || phrases.noSubject}`,
-    `${phrases.to}: ${original.to.map(displayAddress).join(', ')}`,
-    ...(original.cc.length > 0
-      ? [`${phrases.cc}: ${original.cc.map(displayAddress).join(', ')}`]
-      : []),
+    ...phrases.headerOrder
+      .filter((field) => field !== 'cc' || fields.cc !== '')
+      .map((field) => `${phrases[field]}: ${fields[field]}`),
   ];
   return `\n\n${header.join('\n')}\n\n${lines(original.text).join('\n')}\n`;
 }

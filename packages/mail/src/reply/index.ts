@@ -9,7 +9,12 @@ export {
   quoteText,
   replyBody,
 } from './body';
-export { ENGLISH_PHRASES, type ResponsePhrases } from './phrases';
+export {
+  CHINESE_PHRASES,
+  ENGLISH_PHRASES,
+  type ResponsePhrases,
+  responsePhrases,
+} from './phrases';
 export {
   type OriginalAddresses,
   type ReplyRecipients,

@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { RouterOutputs } from '@youjian/api';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useErrorText } from '../../i18n/use-error-text';
 import { useTRPC } from '../../trpc/react';
@@ -38,6 +38,8 @@ export function ComposeBody(props: {
   const t = useTranslations('compose');
   const errorText = useErrorText();
   const trpc = useTRPC();
+  // the attribution line and forward block are written in the interface's language
+  const locale = useLocale();
   const prefill = useQuery(
     trpc.messages.prepareReply.queryOptions(
       {
@@ -45,6 +47,7 @@ export function ComposeBody(props: {
         messageId: inResponseTo?.messageId ?? '',
         kind: inResponseTo?.kind ?? 'reply',
         timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+        locale,
       },
       // each opening reads the original afresh: the user may have edited nothing yet
       { enabled: inResponseTo !== undefined && !props.request.draft, staleTime: 0, gcTime: 0 },
