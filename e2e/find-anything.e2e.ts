@@ -1,62 +1,22 @@
-import { expect, type Page, test } from '@playwright/test';
-import { deliverMessage } from '@youjian/mailstack';
-import { linkAliceAndBob, signUp } from './ui-fixture';
+import { expect, test } from '@playwright/test';
+import { deliver, letters, row, search, signUpWithBothMailboxes } from './find-fixture';
 
 /**
  * Issue 11 in the browser: All inboxes shows both linked mailboxes' mail, the search box
  * finds a two-character Chinese word across them and narrows with operators, the keyboard
  * alone reads and archives, and a Shift range and "Select all" act on many messages.
  */
-const letters = () =>
-  Array.from({ length: 8 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join(
-    '',
-  );
 const run = letters();
 const aliceSubject = `差旅 ${run} alice`;
 const bobSubject = `差旅 ${run} bob`;
 const batch = letters();
-
-function rawMail(options: { from: string; to: string; subject: string; body: string }): string {
-  return [
-    `From: ${options.from}`,
-    `To: ${options.to}`,
-    `Subject: =?UTF-8?B?${Buffer.from(options.subject).toString('base64')}?=`,
-    `Date: ${new Date().toUTCString()}`,
-    `Message-ID: <${letters()}-${letters()}@example.test>`,
-    'MIME-Version: 1.0',
-    'Content-Type: text/plain; charset=utf-8',
-    '',
-    options.body,
-    '',
-  ].join('\r\n');
-}
-
-async function deliver(to: string, from: string, subject: string, body: string) {
-  await deliverMessage({ from, to, raw: rawMail({ from, to, subject, body }) });
-}
-
-async function signUpWithBothMailboxes(page: Page) {
-  await signUp(page, `find-${run}-${letters()}@example.test`, 'E2E 用户');
-  await linkAliceAndBob(page);
-}
-
-async function search(page: Page, query: string) {
-  // a search box offering recent searches (a datalist) is a combobox (HTML-AAM)
-  const box = page.getByRole('combobox', { name: 'Search mail' });
-  await box.fill(query);
-  await box.press('Enter');
-  await page.waitForURL((url) => url.searchParams.get('q') === query.trim());
-}
-
-const row = (page: Page, text: string) =>
-  page.locator('.message-list').getByRole('row').filter({ hasText: text });
 
 test('All inboxes shows both mailboxes; search finds 差旅 across them and operators narrow it', async ({
   page,
 }) => {
   await deliver('alice@qq.test', 'boss@example.test', aliceSubject, `下周的差旅安排 ${run}`);
   await deliver('bob@163.test', 'hr@example.test', bobSubject, `请确认差旅预算 ${run}`);
-  await signUpWithBothMailboxes(page);
+  await signUpWithBothMailboxes(page, `find-${run}`);
 
   await expect(page.getByRole('link', { name: 'All inboxes' })).toHaveAttribute(
     'aria-current',
@@ -110,11 +70,12 @@ test('the keyboard alone moves, opens, replies and archives (j, k, o, r, e)', as
   // would tie and list in id order, so "second" must arrive in a later second to be newest
   await new Promise((resolve) => setTimeout(resolve, 1_500));
   await deliver('alice@qq.test', 'news@example.test', second, '第二封');
-  await signUpWithBothMailboxes(page);
+  await signUpWithBothMailboxes(page, `find-${run}`);
   await search(page, `键盘 ${run}`);
   await expect(row(page, first)).toBeVisible({ timeout: 60_000 });
   await expect(row(page, second)).toBeVisible();
-  await page.locator('body').click({ position: { x: 1, y: 1 } });
+  // no mouse from here: Escape leaves the search box, and the keys work on the page
+  await page.keyboard.press('Escape');
 
   // newest first: second, then first
   await page.keyboard.press('j');
@@ -130,13 +91,28 @@ test('the keyboard alone moves, opens, replies and archives (j, k, o, r, e)', as
   await page.keyboard.press('r');
   const reply = page.getByRole('dialog', { name: 'Reply' });
   await expect(reply).toBeVisible();
-  await reply.getByRole('button', { name: 'Cancel' }).click();
+  // Tab order reaches Cancel; pressed with Enter, no mouse
+  await reply.getByRole('button', { name: 'Cancel' }).press('Enter');
   await expect(reply).toHaveCount(0);
 
-  await page.locator('body').click({ position: { x: 1, y: 1 } });
   await page.keyboard.press('e');
   await expect(row(page, second)).toHaveCount(0);
   await expect(row(page, first)).toBeVisible();
+
+  // with no message open the keys act on the keyboard's row: s stars it; once rows are
+  // ticked (x) they act on the ticked ones: # deletes it
+  await page.keyboard.press('j');
+  await expect(row(page, first)).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('s');
+  await expect(row(page, first)).toContainText('Starred');
+  await page.keyboard.press('x');
+  await expect(page.getByRole('checkbox', { name: `Select ${first}` })).toBeChecked();
+  await page.screenshot({ path: 'test-results/find-keyboard-ticked.png' });
+  await page.keyboard.press('#');
+  await expect(row(page, first)).toHaveCount(0);
+  await search(page, `键盘 ${run} in:trash is:starred`);
+  await expect(row(page, first)).toBeVisible();
+  await page.keyboard.press('Escape');
 
   await page.keyboard.press('?');
   const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
@@ -147,12 +123,14 @@ test('the keyboard alone moves, opens, replies and archives (j, k, o, r, e)', as
   await expect(help).toBeHidden();
 });
 
-test('a Shift range ticks the rows between; Select all archives every result', async ({ page }) => {
+test('a Shift range ticks the rows between; Select all archives every result, then moves them', async ({
+  page,
+}) => {
   const subjects = [1, 2, 3, 4].map((n) => `Batch ${batch} ${n}`);
   for (const subject of subjects) {
     await deliver('alice@qq.test', 'news@example.test', subject, `批量 ${batch}`);
   }
-  await signUpWithBothMailboxes(page);
+  await signUpWithBothMailboxes(page, `find-${run}`);
   await search(page, `subject:${batch}`);
   for (const subject of subjects) await expect(row(page, subject)).toBeVisible({ timeout: 60_000 });
 
@@ -183,5 +161,15 @@ test('a Shift range ticks the rows between; Select all archives every result', a
   await search(page, `subject:${batch} in:inbox`);
   await expect(page.getByText('Nothing found.')).toBeVisible();
   await search(page, `subject:${batch} in:archive`);
+  for (const subject of subjects) await expect(row(page, subject)).toBeVisible();
+
+  // every result moved back: the folders are offered per mailbox (a search spans both)
+  await page.getByRole('checkbox', { name: 'Select all' }).check();
+  const actions = page.getByRole('group', { name: 'Actions for all selected' });
+  const move = actions.getByRole('combobox', { name: 'Move to' });
+  const inbox = move.locator('optgroup[label="alice@qq.test"] option', { hasText: 'Inbox' });
+  await move.selectOption(await inbox.getAttribute('value'));
+  await expect(row(page, subjects[0] ?? '')).toHaveCount(0);
+  await search(page, `subject:${batch} in:inbox`);
   for (const subject of subjects) await expect(row(page, subject)).toBeVisible();
 });
