@@ -118,6 +118,8 @@ export async function appendDraftRevision(
       cc: parseAddresses(content.cc),
       subject: content.subject,
       text: content.text,
+      // with the editor's HTML: multipart/alternative, as the mail will be sent
+      ...(content.html ? { html: content.html } : {}),
       messageId: current,
     });
     await appendMessage(ctx.client, folder.path, raw, ['\\Draft', '\\Seen']);

@@ -11,6 +11,8 @@ export const saveDraftInput = z.object({
   cc: z.string().max(10_000).default(''),
   subject: z.string().max(1_000),
   text: z.string().max(1_000_000),
+  /** the editor's HTML (compose's hidden `html` field), kept so formatting survives */
+  html: z.string().max(5_000_000).optional(),
   inResponseTo: inResponseTo.optional(),
 });
 

@@ -7,6 +7,7 @@ import {
   mailbox,
   type SecretBox,
 } from '@youjian/db';
+import { sanitizeOutgoingHtml } from '@youjian/mail';
 import { draftIdOfMessageId, queueDraftSave, wakeWorker } from '@youjian/sync';
 import { AppError } from '../errors';
 import { requireOwnedAccount, requireOwnedMessage } from '../lib/owned-rows';
@@ -27,7 +28,12 @@ export async function saveDraft(options: {
   draftId?: string;
   content: DraftContent;
 }) {
-  const { db, userId, accountId, content } = options;
+  const { db, userId, accountId } = options;
+  // stored and APPENDed as a sent mail's HTML would be: only the editor's tags survive
+  const content =
+    options.content.html === undefined
+      ? options.content
+      : { ...options.content, html: sanitizeOutgoingHtml(options.content.html) };
   await requireOwnedAccount(db, { userId, accountId });
   const saved = await db.transaction(async (tx) => {
     let draftId = options.draftId;

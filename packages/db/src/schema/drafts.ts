@@ -7,6 +7,11 @@ export interface DraftContent {
   cc: string;
   subject: string;
   text: string;
+  /**
+   * the rich editor's HTML (sanitized as an outgoing mail's), so a reopened draft keeps
+   * its formatting; absent in drafts saved before it was kept and in adopted ones
+   */
+  html?: string;
   /** the message this draft answers or forwards (messages.send's inResponseTo) */
   inResponseTo?: {
     accountId: string;

@@ -79,6 +79,7 @@ function ComposeForm(props: {
   prefill:
     | (Pick<Prefill, 'to' | 'cc' | 'subject' | 'text' | 'attachments'> & {
         accountId?: string;
+        html?: string;
       })
     | null;
   onClose: () => void;
@@ -173,6 +174,7 @@ function ComposeForm(props: {
       </label>
       <MessageEditor
         prefillText={prefill?.text}
+        prefillHtml={prefill?.html}
         // a reopened draft already carries its signature
         signature={request.draft ? undefined : senderOf(senderId)?.signature}
         autofocus={replying}

@@ -14,12 +14,15 @@ export interface ComposeDraft {
   cc: string;
   subject: string;
   text: string;
+  /** the editor's HTML when the draft kept it: reopened with its formatting */
+  html?: string;
   inResponseTo?: InResponseTo;
 }
 
 /** The server's fields as a ComposeDraft; a response of an unknown kind is dropped. */
 export function composeDraftOf(
-  fields: Omit<ComposeDraft, 'inResponseTo'> & {
+  fields: Omit<ComposeDraft, 'inResponseTo' | 'html'> & {
+    html?: string | null;
     inResponseTo?: { accountId: string; messageId: string; kind: string } | null;
   },
 ): ComposeDraft {
@@ -32,6 +35,7 @@ export function composeDraftOf(
     cc: fields.cc,
     subject: fields.subject,
     text: fields.text,
+    html: fields.html ?? undefined,
     inResponseTo: response && kind ? { ...response, kind } : undefined,
   };
 }

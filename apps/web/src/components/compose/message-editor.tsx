@@ -12,6 +12,8 @@ import { RichEditor } from './rich-editor';
  */
 export function MessageEditor(props: {
   prefillText?: string;
+  /** a reopened draft's HTML: shown as it was saved (takes the place of prefillText) */
+  prefillHtml?: string;
   signature?: string;
   autofocus: boolean;
   /** pasted or dropped images: uploads them, returns blob: URLs to show meanwhile */
@@ -22,7 +24,8 @@ export function MessageEditor(props: {
   const html = useRef<HTMLInputElement>(null);
   const text = useRef<HTMLInputElement>(null);
   const initial = useRef(
-    initialEditorHtml({ prefillText: props.prefillText, signature: props.signature }),
+    props.prefillHtml ||
+      initialEditorHtml({ prefillText: props.prefillText, signature: props.signature }),
   );
   const { toContentIds, signature } = props;
   const editor = useRef<Editor | null>(null);

@@ -22,6 +22,8 @@ function fieldsOf(form: HTMLFormElement) {
     cc: text('cc'),
     subject: text('subject'),
     text: text('message'),
+    // the formatting too, so the draft reopens as it was written
+    html: text('html'),
   };
 }
 
