@@ -136,4 +136,18 @@ describe('a draft with formatting', () => {
     expect(plain?.headers.get('content-type')).toMatchObject({ value: 'text/plain' });
     expect(plain?.html).toBe(false);
   });
+
+  it('a mail taken back by Undo reopens with its HTML too', async () => {
+    const html = '<p><strong>撤回</strong>的邮件</p><ol><li><p>一</p></li></ol>';
+    const sent = await caller().messages.send({
+      accountId,
+      to: 'alice@qq.test',
+      subject: '撤回',
+      text: '',
+      html,
+    });
+    const undone = await caller().outbox.cancel({ accountId, id: sent.id });
+    expect(undone.html).toBe(html);
+    expect(undone.text).toContain('撤回的邮件');
+  });
 });

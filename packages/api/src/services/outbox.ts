@@ -67,6 +67,8 @@ export async function cancelSend(options: {
     cc: draft.compose?.cc ?? draft.cc.map((a) => a.address).join(', '),
     subject: draft.subject,
     text: draft.text,
+    // the rich editor's HTML: compose reopens with the formatting
+    html: draft.html,
     inResponseTo: draft.compose?.inResponseTo,
   };
 }
