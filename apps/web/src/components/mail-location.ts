@@ -45,3 +45,25 @@ export function mailHref(location: Partial<MailLocation>): string {
   const search = params.toString();
   return search ? `/?${search}` : '/';
 }
+
+/**
+ * Shows a mail URL (only its query differs from the page's) without asking the server for
+ * the page again: Next's router refetches a dynamic page's server components on every change
+ * of its query — a round trip before the browser even knows which message to open — while
+ * the mail page's server part does not read the query (MailApp does, in the browser). Next
+ * keeps useSearchParams in step with the native history API, so back and forward still work.
+ */
+export function showMailUrl(href: string): void {
+  window.history.pushState(null, '', href);
+}
+
+/** True for a plain primary click, which opens in place; others keep the link's own meaning. */
+export function isPlainClick(event: {
+  button: number;
+  metaKey: boolean;
+  ctrlKey: boolean;
+  shiftKey: boolean;
+  altKey: boolean;
+}): boolean {
+  return event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;
+}

@@ -8,6 +8,7 @@ import { formatListDate } from '../../lib/format-date';
 import { ConversationCount } from '../conversation/conversation-count';
 import { rowSenders } from '../conversation/row-senders';
 import type { ListItem } from '../conversation/use-list-items';
+import { isPlainClick, showMailUrl } from '../mail-location';
 import { Highlighted } from './highlighted';
 
 /** The zone the reader's browser is in: list times are the reader's (issue 10). */
@@ -58,7 +59,12 @@ export function MessageRow(props: {
           prefetch={false}
           aria-current={props.open ? 'true' : undefined}
           scroll={false}
-          onClick={props.onOpen}
+          onClick={(event) => {
+            props.onOpen();
+            if (!isPlainClick(event)) return;
+            event.preventDefault();
+            showMailUrl(props.href);
+          }}
         >
           <span className="message-line">
             <span className="sender">
