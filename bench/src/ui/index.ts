@@ -98,6 +98,10 @@ export async function runUiBenchmark(ctx: BenchContext): Promise<Figure[]> {
     await fresh.goto(product.url, { waitUntil: 'networkidle' });
     await fresh.close();
     const jsKb = [...scripts.values()].reduce((sum, bytes) => sum + bytes, 0) / 1024;
+    // each script, largest first: which part of the app the kilobytes are
+    for (const [url, bytes] of [...scripts].sort((a, b) => b[1] - a[1])) {
+      log(`ui: script ${(bytes / 1024).toFixed(1)} KB gzip ${new URL(url).pathname}`);
+    }
 
     const ready: number[] = [];
     await inboxReadyMs(page, product.url); // warm-up: server compiles nothing, but caches plans
@@ -113,6 +117,11 @@ export async function runUiBenchmark(ctx: BenchContext): Promise<Figure[]> {
       const said = (pane ?? '(no reading pane)').replace(/\s+/g, ' ').slice(0, 200);
       return `open step failed (${error.message.split('\n')[0]}); the reading pane said: ${said}`;
     });
+
+    if (opens.length > 0) {
+      const sorted = opens.toSorted((a, b) => a - b);
+      log(`ui: opens ms, median ${Math.round(median(opens))}, all sorted ${sorted.join(' ')}`);
+    }
 
     return [
       {
