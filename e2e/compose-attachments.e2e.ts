@@ -173,6 +173,11 @@ test('a 5 MB file with a Chinese name goes from alice to bob intact; a too-large
   const zh = page.getByRole('dialog', { name: '回复' });
   await expect(zh.getByLabel('正文', { exact: true })).toBeFocused();
   await page.keyboard.type('好的，收到。');
+  // the attribution line in the interface's language, as QQ Mail writes it
+  await expect(zh.getByLabel('正文', { exact: true })).toContainText(
+    /在 \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}，.*写道：/,
+  );
+  await expect(zh.getByLabel('正文', { exact: true })).not.toContainText('wrote:');
   await page.screenshot({ path: 'docs/screenshots/reply-compose-desktop-zh-CN.png' });
   await page.setViewportSize({ width: 390, height: 844 });
   await expect(zh.getByRole('button', { name: '发送', exact: true })).toBeInViewport();
