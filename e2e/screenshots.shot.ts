@@ -4,10 +4,16 @@ import { chooseLook, LOOKS, userWithMail } from './ui-fixture';
 
 /**
  * docs/screenshots/<page>-<locale>-<theme>.png for the inbox, a conversation, compose,
- * settings and the phone layout (390×844), in both languages and both themes.
+ * settings (top, Mailboxes, Your Youjian account) and the phone layout (390×844: list,
+ * message, reply), in both languages and both themes.
  */
 const OUT = path.resolve(import.meta.dirname, '../docs/screenshots');
 const COMPOSE = { en: 'Compose', 'zh-CN': '写信' } as const;
+const REPLY = { en: 'Reply', 'zh-CN': '回复' } as const;
+const SEND = { en: 'Send', 'zh-CN': '发送' } as const;
+const ACCOUNT = { en: 'Your Youjian account', 'zh-CN': '你的 Youjian 账号' } as const;
+// the last section of Settings to load (it waits for the mailboxes)
+const MAILBOXES = { en: 'Mailboxes', 'zh-CN': '邮箱' } as const;
 
 async function shoot(page: Page, name: string) {
   await page.screenshot({ path: path.join(OUT, `${name}.png`) });
@@ -32,7 +38,19 @@ test('screenshots of every main page', async ({ page, context, baseURL }) => {
     await shoot(page, `compose-${suffix}`);
     await page.keyboard.press('Escape');
     await page.goto('/settings');
+    await expect(
+      page.getByRole('heading', { level: 2, name: MAILBOXES[look.locale], exact: true }),
+    ).toBeVisible();
     await shoot(page, `settings-${suffix}`);
+    // the page scrolls inside the app: the lower sections get pictures of their own
+    await page
+      .getByRole('heading', { level: 2, name: MAILBOXES[look.locale], exact: true })
+      .scrollIntoViewIfNeeded();
+    await shoot(page, `settings-mailboxes-${suffix}`);
+    await page
+      .getByRole('heading', { level: 2, name: ACCOUNT[look.locale] })
+      .scrollIntoViewIfNeeded();
+    await shoot(page, `settings-account-${suffix}`);
 
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto('/');
@@ -41,5 +59,15 @@ test('screenshots of every main page', async ({ page, context, baseURL }) => {
     await item.click();
     await expect(page.getByRole('article').getByRole('heading', { name: subject })).toBeVisible();
     await shoot(page, `phone-message-${suffix}`);
+    await page
+      .getByRole('article')
+      .getByRole('button', { name: REPLY[look.locale], exact: true })
+      .click();
+    // compose reads the original first: wait until it can be sent
+    await expect(
+      page.getByRole('dialog').getByRole('button', { name: SEND[look.locale], exact: true }),
+    ).toBeVisible();
+    await shoot(page, `phone-compose-${suffix}`);
+    await page.keyboard.press('Escape');
   }
 });
