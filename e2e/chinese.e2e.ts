@@ -79,7 +79,7 @@ test('a Chinese-speaking user signs up, links QQ Mail and reads in Chinese', asy
   await expect(
     compose.getByRole('list', { name: '收件人列表' }).getByRole('listitem'),
   ).toHaveAttribute('title', /bob@163\.test/);
-  await expect(compose.getByRole('button', { name: '发送' })).toBeVisible();
+  await expect(compose.getByRole('button', { name: '发送', exact: true })).toBeVisible();
   await compose.getByRole('button', { name: '取消' }).click();
   await expect(page.getByRole('button', { name: '写信' })).toBeVisible();
 });
