@@ -202,6 +202,12 @@ export const message = pgTable(
       charset: string;
       html: boolean;
     } | null>(),
+    /**
+     * attachment file names from BODYSTRUCTURE at sync (the paperclip's rule, body-structure.ts),
+     * kept so the body index's rewrite of the search document keeps `filename:` matches
+     * (SQL NULL: mirrored before this was recorded)
+     */
+    attachmentNames: text('attachment_names').array(),
     /** whether the search document holds the body text yet (the worker's body index) */
     bodyIndexed: boolean('body_indexed').notNull().default(false),
     ...timestamps,
