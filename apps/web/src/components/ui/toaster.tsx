@@ -1,12 +1,11 @@
 'use client';
 
-// Radix Toast: one well-kept primitive that announces through a live region, pauses on
-// hover and focus, closes on swipe and Escape, and gives the action a keyboard path
-// (F8 reaches the viewport) — the parts a home-made toast gets wrong.
-import * as Toast from '@radix-ui/react-toast';
-import { X } from 'lucide-react';
-import { useTranslations } from 'next-intl';
+import dynamic from 'next/dynamic';
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
+
+// The toasts themselves (Radix Toast, toast-list.tsx) load with the first toast, not with
+// every mail page: most visits show none. Nothing is on screen before then to fall back from.
+const ToastList = dynamic(() => import('./toast-list').then((m) => m.ToastList), { ssr: false });
 
 /** What a toast says and, optionally, the one thing it offers (Undo, Retry…). */
 export type ToastRequest = {
@@ -22,7 +21,7 @@ export type ToastRequest = {
   durationMs?: number;
 };
 
-type Shown = ToastRequest & { id: number };
+export type Shown = ToastRequest & { id: number };
 
 /** The default time a toast stays: long enough to reach Undo, short enough not to pile up. */
 export const TOAST_MS = 8_000;
@@ -41,10 +40,13 @@ export function useToast(): (request: ToastRequest) => void {
 
 let counter = 0;
 
-/** The toast provider and viewport of the mail pages; the newest three toasts are shown. */
+/**
+ * The toast provider of the mail pages; the newest three toasts are shown. The list (and its
+ * viewport, which F8 reaches) is there from the first toast on.
+ */
 export function Toaster({ children }: { children: ReactNode }) {
-  const t = useTranslations('toast');
   const [shown, setShown] = useState<Shown[]>([]);
+  const [used, setUsed] = useState(false);
   const close = useCallback(
     (id: number) => setShown((current) => current.filter((each) => each.id !== id)),
     [],
@@ -52,42 +54,14 @@ export function Toaster({ children }: { children: ReactNode }) {
   const show = useCallback((request: ToastRequest) => {
     counter += 1;
     const id = counter;
+    setUsed(true);
     setShown((current) => [...current.slice(-2), { ...request, id }]);
   }, []);
   const value = useMemo(() => show, [show]);
   return (
     <ToastContext.Provider value={value}>
-      <Toast.Provider swipeDirection="down" label={t('name')}>
-        {children}
-        {shown.map((each) => (
-          <Toast.Root
-            key={each.id}
-            className={`toast ${each.tone ?? 'info'}`}
-            duration={
-              each.durationMs ?? (each.tone === 'failed' ? Number.POSITIVE_INFINITY : TOAST_MS)
-            }
-            onOpenChange={(open) => {
-              if (!open) close(each.id);
-            }}
-          >
-            <Toast.Description className="toast-text">{each.text}</Toast.Description>
-            {each.action && (
-              <Toast.Action
-                className="toast-action"
-                altText={each.action.altText}
-                onClick={each.action.onAction}
-              >
-                {each.action.label}
-              </Toast.Action>
-            )}
-            <Toast.Close className="toast-close" aria-label={t('dismiss')}>
-              <X aria-hidden="true" className="icon" size={16} />
-            </Toast.Close>
-          </Toast.Root>
-        ))}
-        {/* Radix puts the viewport's hot key where {hotkey} stands */}
-        <Toast.Viewport className="toast-viewport" label={t('region', { hotkey: '{hotkey}' })} />
-      </Toast.Provider>
+      {children}
+      {used && <ToastList shown={shown} onClose={close} />}
     </ToastContext.Provider>
   );
 }
