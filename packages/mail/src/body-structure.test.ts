@@ -1,6 +1,6 @@
 import type { MessageStructureObject } from 'imapflow';
 import { describe, expect, it } from 'vitest';
-import { hasAttachments, relatedInlineIds } from './body-structure';
+import { attachmentNames, hasAttachments, relatedInlineIds } from './body-structure';
 
 const text: MessageStructureObject = {
   part: '1',
@@ -105,6 +105,37 @@ describe('relatedInlineIds', () => {
 
   it('names nothing outside a multipart/related', () => {
     expect(relatedInlineIds({ type: 'multipart/mixed', childNodes: [html, image('x@d')] })).toEqual(
+      [],
+    );
+  });
+});
+
+describe('attachmentNames', () => {
+  it('names the parts the paperclip counts, filename before name, in MIME order', () => {
+    const mixed: MessageStructureObject = {
+      type: 'multipart/mixed',
+      childNodes: [
+        {
+          type: 'multipart/related',
+          childNodes: [
+            html,
+            { type: 'image/png', id: '<logo@d>', parameters: { name: 'logo.png' } },
+          ],
+        },
+        {
+          type: 'application/pdf',
+          disposition: 'attachment',
+          dispositionParameters: { filename: '季度报告.pdf' },
+          parameters: { name: 'other.pdf' },
+        },
+        { type: 'application/octet-stream', disposition: 'attachment' },
+        { type: 'text/csv', parameters: { name: 'data.csv' } },
+        { type: 'application/pgp-signature', parameters: { name: 'signature.asc' } },
+        { type: 'message/rfc822', parameters: { name: 'fwd.eml' }, childNodes: [text] },
+      ],
+    };
+    expect(attachmentNames(mixed)).toEqual(['季度报告.pdf', 'data.csv', 'fwd.eml']);
+    expect(attachmentNames({ type: 'multipart/alternative', childNodes: [text, html] })).toEqual(
       [],
     );
   });

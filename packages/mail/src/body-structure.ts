@@ -28,19 +28,35 @@ function isAttachmentPart(node: MessageStructureObject, insideRelated: boolean):
   return named || disposition !== 'inline';
 }
 
-export function hasAttachments(
+/** Whether the message has a part a reader would call an attachment (the paperclip). */
+export function hasAttachments(node: MessageStructureObject | undefined): boolean {
+  return attachmentParts(node).length > 0;
+}
+
+/**
+ * Pure: the file names of the parts hasAttachments counts, in MIME order, so the list's
+ * paperclip and a `filename:` search agree. imapflow has already decoded RFC 2231
+ * (filename*, continuations) and RFC 2047 names; an unnamed attachment gives no name.
+ */
+export function attachmentNames(node: MessageStructureObject | undefined): string[] {
+  return attachmentParts(node)
+    .map((part) => part.dispositionParameters?.filename || part.parameters?.name || '')
+    .filter((name) => name !== '');
+}
+
+function attachmentParts(
   node: MessageStructureObject | undefined,
   insideRelated = false,
-): boolean {
-  if (!node) return false;
+): MessageStructureObject[] {
+  if (!node) return [];
   // a forwarded message is one file, whatever it holds (imapflow gives it child nodes)
   const type = node.type.toLowerCase();
-  if (type === 'message/rfc822' || type === 'message/global') return true;
-  if (node.childNodes?.length || node.type.toLowerCase().startsWith('multipart/')) {
-    const related = node.type.toLowerCase() === 'multipart/related';
-    return (node.childNodes ?? []).some((child) => hasAttachments(child, related));
+  if (type === 'message/rfc822' || type === 'message/global') return [node];
+  if (node.childNodes?.length || type.startsWith('multipart/')) {
+    const related = type === 'multipart/related';
+    return (node.childNodes ?? []).flatMap((child) => attachmentParts(child, related));
   }
-  return isAttachmentPart(node, insideRelated);
+  return isAttachmentPart(node, insideRelated) ? [node] : [];
 }
 
 /**

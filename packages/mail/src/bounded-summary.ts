@@ -14,6 +14,9 @@ export const MAX_SUBJECT_CHARS = 500;
 export const MAX_ADDRESS_CHARS = 256;
 /** Longest Message-ID kept, in characters. */
 export const MAX_MESSAGE_ID_CHARS = 500;
+/** Attachment names kept (for search), and code points kept of each. */
+export const MAX_ATTACHMENT_NAMES = 100;
+export const MAX_ATTACHMENT_NAME_CHARS = 256;
 
 /** Pure: the text cut to `max` code points, with "…" when cut. */
 export function cutText(text: string, max: number): string {
@@ -39,5 +42,8 @@ export function boundedSummary(summary: MessageSummary): MessageSummary {
     messageId: idOrNull(summary.messageId),
     inReplyTo: idOrNull(summary.inReplyTo),
     references: summary.references.filter((id) => id.length <= MAX_MESSAGE_ID_CHARS),
+    attachmentNames: summary.attachmentNames
+      ?.slice(0, MAX_ATTACHMENT_NAMES)
+      .map((name) => cutText(name, MAX_ATTACHMENT_NAME_CHARS)),
   };
 }

@@ -22,7 +22,12 @@ const fetched: FetchMessageObject = {
     type: 'multipart/mixed',
     childNodes: [
       { type: 'text/plain', part: '1', encoding: 'base64', parameters: { charset: 'gbk' } },
-      { type: 'application/pdf', part: '2', disposition: 'attachment' },
+      {
+        type: 'application/pdf',
+        part: '2',
+        disposition: 'attachment',
+        dispositionParameters: { filename: '季度报告.pdf' },
+      },
     ],
   },
   headers: Buffer.from('References: <root@qq.test>\r\n <a@qq.test>\r\n\r\n'),
@@ -44,6 +49,7 @@ describe('summaryFromFetch', () => {
       receivedAt: new Date('2025-03-04T02:00:05Z'),
       size: 1234,
       hasAttachments: true,
+      attachmentNames: ['季度报告.pdf'],
       textPart: { section: '1', encoding: 'base64', charset: 'gbk', html: false },
     });
   });

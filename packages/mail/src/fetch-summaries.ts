@@ -15,7 +15,7 @@ import type {
   MessageAddressObject,
 } from 'imapflow';
 import { parseAddressList } from './address-list';
-import { hasAttachments, relatedInlineIds } from './body-structure';
+import { attachmentNames, hasAttachments, relatedInlineIds } from './body-structure';
 import { boundedSummary } from './bounded-summary';
 import { decodeEncodedWords, parseMessageIds, readRawHeaders } from './header-decode';
 import { fetchPreviews, fetchSourcePreviews } from './preview';
@@ -115,6 +115,7 @@ function unboundedSummary(message: FetchMessageObject): MessageSummary {
     receivedAt: validDate(message.internalDate) ?? new Date(0),
     size: message.size ?? 0,
     hasAttachments: hasAttachments(message.bodyStructure),
+    attachmentNames: attachmentNames(message.bodyStructure).map(withoutNul),
     textPart: withInlineIds(textPartOf(message.bodyStructure), message.bodyStructure),
   };
 }

@@ -44,7 +44,7 @@ export { contentDispositionValue } from './outgoing/attachment-filename';
 export { attachmentLimitBytes } from './outgoing/attachment-limit';
 export { htmlDocument, referencedContentIds, sanitizeOutgoingHtml } from './outgoing/html';
 export { htmlToPlainText } from './outgoing/plain-text';
-export { fetchPaneAttachmentFlags } from './pane-attachments';
+export { fetchPaneAttachments } from './pane-attachments';
 export { parseMessage } from './parse-message';
 export { getPreset, PROVIDER_PRESETS, presetForAddress, resolveEndpoints } from './presets';
 export { fetchPreviews, previewText } from './preview';

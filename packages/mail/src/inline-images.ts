@@ -40,9 +40,18 @@ export function placeInlineImages(
 
 /** Pure: how many attachments the pane lists for a parsed message. */
 export function listedAttachmentCount(parsed: Pick<ParsedMessage, 'html' | 'attachments'>): number {
+  return listedAttachmentNames(parsed).length;
+}
+
+/** Pure: the file names of the attachments the pane lists, in MIME order. */
+export function listedAttachmentNames(
+  parsed: Pick<ParsedMessage, 'html' | 'attachments'>,
+): string[] {
   const { shownInline } = placeInlineImages(parsed, {
     allowRemoteImages: false,
     urlOf: (index) => `/inline/${index}`,
   });
-  return parsed.attachments.length - shownInline.size;
+  return parsed.attachments
+    .filter((_, index) => !shownInline.has(index))
+    .map((attachment) => attachment.filename);
 }

@@ -10,22 +10,23 @@ import type { MailboxRef } from './types';
 import { withMailbox } from './with-mailbox';
 
 /**
- * uid → whether the pane lists at least one attachment, for the `uids` of `folder` whose
+ * uid → the file names of the attachments the pane lists (none: no paperclip), for the
+ * `uids` of `folder` whose
  * source is at most SOURCE_PREVIEW_MAX_BYTES (larger ones keep the structure's answer and
  * are absent), read with the pane's own parser. Throws MailError UIDVALIDITY_CHANGED for a
  * renumbered folder.
  */
-export async function fetchPaneAttachmentFlags(
+export async function fetchPaneAttachments(
   client: ImapFlow,
   folder: MailboxRef,
   uids: readonly number[],
-): Promise<Map<number, boolean>> {
-  const flags = new Map<number, boolean>();
-  if (uids.length === 0) return flags;
+): Promise<Map<number, string[]>> {
+  const listed = new Map<number, string[]>();
+  if (uids.length === 0) return listed;
   return withMailbox(client, folder, { readOnly: true }, async () => {
     for (const [uid, body] of await fetchSourceBodies(client, await uidsUpToSize(client, uids))) {
-      flags.set(uid, body.attachmentCount > 0);
+      listed.set(uid, body.attachmentNames);
     }
-    return flags;
+    return listed;
   });
 }

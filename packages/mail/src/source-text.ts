@@ -6,7 +6,7 @@
  * (fetch-body-texts.ts) both take this path, so the row, the pane and search agree.
  */
 import type { ImapFlow } from 'imapflow';
-import { listedAttachmentCount } from './inline-images';
+import { listedAttachmentNames } from './inline-images';
 import { parseMessage } from './parse-message';
 import { htmlToText } from './snippet';
 import { compactUidSet } from './uid-set';
@@ -19,11 +19,11 @@ export function readableText(parsed: { text: string | null; html: string | null 
   return parsed.text?.trim() ? parsed.text : parsed.html ? htmlToText(parsed.html) : '';
 }
 
-/** What the pane shows of a message read whole: its text, its HTML, how many files it lists. */
+/** What the pane shows of a message read whole: its text, its HTML, the files it lists. */
 export interface SourceBody {
   text: string | null;
   html: string | null;
-  attachmentCount: number;
+  attachmentNames: string[];
 }
 
 /**
@@ -47,7 +47,7 @@ export async function fetchSourceBodies(
       bodies.set(message.uid, {
         text: parsed.text,
         html: parsed.html,
-        attachmentCount: listedAttachmentCount(parsed),
+        attachmentNames: listedAttachmentNames(parsed),
       });
     } catch {
       // a message nothing can be read from keeps no text

@@ -118,6 +118,11 @@ export interface MessageSummary {
   receivedAt: Date;
   size: number;
   hasAttachments: boolean;
+  /**
+   * file names of the attachments the paperclip counts (body-structure.ts attachmentNames),
+   * for `filename:` search before the message is opened; absent where not read
+   */
+  attachmentNames?: string[];
   /** the part the message is read from (text-part.ts), null for a message without text */
   textPart: TextPart | null;
   /** list preview from the first bytes of the text part; absent where not fetched */

@@ -8,7 +8,7 @@
 import { type Database, eq, mailbox, publishMailEvent, searchDocumentOf, sql } from '@youjian/db';
 import {
   fetchBodyTexts,
-  fetchPaneAttachmentFlags,
+  fetchPaneAttachments,
   type ImapFlow,
   type MailAddress,
   snippetOf,
@@ -164,11 +164,12 @@ async function readWindow(
     from: MailAddress | null;
     to: MailAddress[];
     cc: MailAddress[];
+    attachment_names: string[] | null;
     text_part: TextPart | null;
     part_unknown: boolean;
   }>(
     // UIDs < 0 are moved-in messages awaiting their server UID (see queue-message-move.ts)
-    await ctx.db.execute(sql`select id, uid, subject, "from", "to", cc, text_part,
+    await ctx.db.execute(sql`select id, uid, subject, "from", "to", cc, attachment_names, text_part,
         text_part is null as part_unknown
       from message
       where account_id = ${ctx.accountId} and mailbox_id = ${folder.id} and not body_indexed
@@ -187,14 +188,22 @@ async function readWindow(
   const undecided = rows
     .filter((row) => row.text_part?.inlineIds?.length)
     .map((r) => Number(r.uid));
-  const paperclips = await fetchPaneAttachmentFlags(ctx.client, folder, undecided);
+  const paneListed = await fetchPaneAttachments(ctx.client, folder, undecided);
   const uids = targets.map((target) => target.uid);
   return {
-    // a message without a text part (or expunged meanwhile) is indexed by its headers
-    bodies: rows.map((row) => ({
-      ...indexedBody(row, texts.get(Number(row.uid)) ?? ''),
-      hasAttachments: paperclips.get(Number(row.uid)),
-    })),
+    // a message without a text part (or expunged meanwhile) is indexed by its headers; the
+    // file names the sync recorded (or the pane's, where it decided) stay in the document
+    bodies: rows.map((row) => {
+      const listed = paneListed.get(Number(row.uid));
+      const names = listed ?? row.attachment_names ?? [];
+      return {
+        ...indexedBody(
+          { ...row, attachments: names.map((filename) => ({ filename })) },
+          texts.get(Number(row.uid)) ?? '',
+        ),
+        hasAttachments: listed && listed.length > 0,
+      };
+    }),
     lowestUid: Math.min(...uids),
   };
 }

@@ -164,6 +164,7 @@ function messageRow(s: MessageSummary, plan: ThreadPlan, searchDocuments: boolea
     seen: hasFlag(s.flags, '\\Seen'),
     flagged: hasFlag(s.flags, '\\Flagged'),
     has_attachments: s.hasAttachments,
+    attachment_names: s.attachmentNames ?? null,
     text_part: s.textPart,
     snippet: s.snippet ?? '',
     search_text: searchDocuments ? searchDocumentOf({ ...s, body: s.snippet }) : null,
@@ -203,16 +204,17 @@ function writeStatement(
     )
     insert into message (account_id, mailbox_id, uid, message_id, in_reply_to, "references",
       thread_id, subject, "from", "to", cc, sent_at, received_at, size, flags, seen, flagged,
-      has_attachments, text_part, snippet, search_document)
+      has_attachments, attachment_names, text_part, snippet, search_document)
     select ${accountId}::uuid, ${mailboxId}::uuid, m.uid, m.message_id, m.in_reply_to, m.refs,
       m.thread_id, m.subject, m.sender, m.recipients, m.cc, m.sent_at, m.received_at, m.size,
-      m.flags, m.seen, m.flagged, m.has_attachments, m.text_part, m.snippet,
+      m.flags, m.seen, m.flagged, m.has_attachments, m.attachment_names, m.text_part, m.snippet,
       m.search_text::tsvector
     from json_to_recordset(${JSON.stringify(summaries.map((s) => messageRow(s, plan, searchDocuments)))}::json)
       as m(uid bigint, message_id text, in_reply_to text, refs text[], thread_id uuid,
         subject text, sender jsonb, recipients jsonb, cc jsonb, sent_at timestamptz,
         received_at timestamptz, size int, flags text[], seen boolean, flagged boolean,
-        has_attachments boolean, text_part jsonb, snippet text, search_text text)
+        has_attachments boolean, attachment_names text[], text_part jsonb, snippet text,
+        search_text text)
     on conflict (account_id, mailbox_id, uid) do update set
       flags = excluded.flags, seen = excluded.seen, flagged = excluded.flagged,
       thread_id = coalesce(message.thread_id, excluded.thread_id), updated_at = now()`;
