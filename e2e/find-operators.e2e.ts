@@ -96,6 +96,8 @@ test('each operator narrows the results; the pane marks the words searched for',
   await expectFound(page, `cc:carol ${run}`, [plan]);
   await expectFound(page, `subject:digest ${run}`, [digest]);
   await expectFound(page, `has:attachment ${run}`, [notes]);
+  // never opened: the file name comes from the sync's BODYSTRUCTURE, kept by the body index
+  await expectFound(page, `filename:预算表 ${run}`, [notes]);
   await expectFound(page, `account:bob@163.test ${run}`, [notes]);
   await expectFound(page, `account:alice@qq.test ${run}`, [plan, digest]);
   await expectFound(page, `after:${day(-1)} ${run}`, all);
