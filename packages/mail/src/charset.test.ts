@@ -69,7 +69,7 @@ describe('decodeEncodedWords', () => {
     expect(decodeEncodedWords('Re: =?utf-8?B?5L2g5aW9?= (2)')).toBe('Re: 你好 (2)');
   });
 
-  it('reads raw 8-bit text inside a Q word in the word\'s charset', () => {
+  it("reads raw 8-bit text inside a Q word in the word's charset", () => {
     // readRawHeaders has decoded the raw bytes already; they join the word's other bytes
     expect(decodeEncodedWords('=?UTF-8?Q?季度总结_2024?=')).toBe('季度总结 2024');
     expect(decodeEncodedWords('=?gbk?Q?=C4=E3好?=')).toBe('你好');

@@ -39,6 +39,7 @@ function unnamedFilename(mimeType: string, content: Uint8Array, index: number): 
   if (/^message\/(rfc822|global)$/i.test(mimeType)) {
     const subject = decodeEncodedWords(readRawHeaders(content).get('subject')?.[0] ?? '');
     const safe = subject
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what a file name must not hold
       .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
       .trim()
       .slice(0, 120);

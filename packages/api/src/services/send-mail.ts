@@ -127,7 +127,9 @@ function total(attachments: OutgoingDraftAttachment[]): number {
 }
 
 function storedIds(attachments: OutgoingDraftAttachment[] | undefined): string[] {
-  return (attachments ?? []).flatMap((attachment) => (attachment.fileId ? [attachment.fileId] : []));
+  return (attachments ?? []).flatMap((attachment) =>
+    attachment.fileId ? [attachment.fileId] : [],
+  );
 }
 
 function tooLarge(limit: number): AppError {
