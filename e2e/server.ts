@@ -30,8 +30,13 @@ recordProductOutput(dataDir);
 
 const product = await startProduct({
   port: 3100,
-  // NetEase has no IDLE: the worker polls; a short interval keeps the test quick
-  env: { ...providerEnv(), YOUJIAN_POLL_INTERVAL_MS: '2000' },
+  // NetEase has no IDLE: the worker polls; a short interval keeps the test quick. Every
+  // test signs up a new person from 127.0.0.1, as an office behind one NAT address would.
+  env: {
+    ...providerEnv(),
+    YOUJIAN_POLL_INTERVAL_MS: '2000',
+    YOUJIAN_SIGN_UPS_PER_ADDRESS_PER_HOUR: '200',
+  },
 });
 
 /**

@@ -14,6 +14,16 @@ const MINUTE = 60;
 const HOUR = 60 * MINUTE;
 
 /**
+ * Sign-ups an hour from one client address: `YOUJIAN_SIGN_UPS_PER_ADDRESS_PER_HOUR` when an
+ * operator sets it (a school or an office where everyone signs up from one NAT address —
+ * and the browser suite, whose every test is a new person on 127.0.0.1), else 10.
+ */
+function signUpsPerAddressPerHour(): number {
+  const configured = Number(process.env.YOUJIAN_SIGN_UPS_PER_ADDRESS_PER_HOUR);
+  return Number.isInteger(configured) && configured > 0 ? configured : 10;
+}
+
+/**
  * Limits of the account endpoints (OWASP ASVS 4 §2.2.1: anti-automation against
  * credential stuffing and brute force, at most 100 failed attempts per hour per account).
  * Per client address they allow an office behind one NAT; per account they stop a
@@ -22,7 +32,7 @@ const HOUR = 60 * MINUTE;
 export const AUTH_LIMITS = {
   signInPerAccount: { max: 10, windowSeconds: 15 * MINUTE },
   signInPerAddress: { max: 30, windowSeconds: 15 * MINUTE },
-  signUpPerAddress: { max: 10, windowSeconds: HOUR },
+  signUpPerAddress: { max: signUpsPerAddressPerHour(), windowSeconds: HOUR },
   resetMailPerAccount: { max: 3, windowSeconds: HOUR },
   resetMailPerAddress: { max: 10, windowSeconds: HOUR },
   verificationMailPerAddress: { max: 5, windowSeconds: HOUR },
