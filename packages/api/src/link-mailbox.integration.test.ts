@@ -1,10 +1,14 @@
 import net from 'node:net';
-import { TRPCError } from '@trpc/server';
 import { mailAccount, rateLimitBucket } from '@youjian/db';
 import { type Endpoint, MailError, sendMail, verifyCredentials } from '@youjian/mail';
 import { createMailUser, MAILSTACK } from '@youjian/mailstack';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createProductUser, createTestApi, type TestApi } from './test-support.integration-helpers';
+import {
+  createProductUser,
+  createTestApi,
+  errorOf,
+  type TestApi,
+} from './test-support.integration-helpers';
 
 let api: TestApi;
 let owner: string;
@@ -23,16 +27,6 @@ afterAll(async () => {
 beforeEach(async () => {
   await api.database.db.delete(rateLimitBucket);
 });
-
-async function errorOf(promise: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 /** What the mail package itself says about these credentials: the text the user must see. */
 async function mailErrorOf(promise: Promise<unknown>): Promise<MailError> {

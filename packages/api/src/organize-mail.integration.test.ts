@@ -1,9 +1,9 @@
-import { TRPCError } from '@trpc/server';
 import { and, eq, type FolderRole, mailbox, pendingImapOp } from '@youjian/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createProductUser,
   createTestApi,
+  errorOf,
   seedMailbox,
   seedMessage,
   type TestApi,
@@ -35,16 +35,6 @@ const queued = async () =>
       .where(eq(pendingImapOp.accountId, mail.accountId))
       .orderBy(pendingImapOp.id)
   ).map((op) => ({ kind: op.kind, ...op.payload }));
-
-async function errorOf(promise: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 beforeAll(async () => {
   api = await createTestApi();

@@ -1,9 +1,10 @@
-import { TRPCError } from '@trpc/server';
+import type { TRPCError } from '@trpc/server';
 import { eq, messageBody, outgoingMail, pendingImapOp, publishMailEvent } from '@youjian/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createProductUser,
   createTestApi,
+  errorOf,
   seedMailbox,
   seedMessage,
   type TestApi,
@@ -37,16 +38,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await api?.close();
 });
-
-async function errorOf(promise: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe("a user cannot read or change another user's mail", () => {
   it('lists only the mailboxes of the signed-in user', async () => {

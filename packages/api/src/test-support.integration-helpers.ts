@@ -3,6 +3,7 @@
  * the product, and callers of the router acting as one of them.
  */
 import crypto from 'node:crypto';
+import { TRPCError } from '@trpc/server';
 import {
   createSecretBox,
   mailAccount,
@@ -128,4 +129,15 @@ export async function linkStackMailbox(
     .returning({ id: mailAccount.id });
   if (!row) throw new Error('account not inserted');
   return row.id;
+}
+
+/** The TRPCError a call fails with; throws when it succeeds or fails with anything else. */
+export async function errorOf(promise: Promise<unknown>): Promise<TRPCError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof TRPCError) return error;
+    throw error;
+  }
+  throw new Error('expected the call to fail');
 }

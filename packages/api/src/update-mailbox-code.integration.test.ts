@@ -1,8 +1,12 @@
-import { TRPCError } from '@trpc/server';
 import { and, eq, mailAccount, rateLimitBucket } from '@youjian/db';
 import { createMailUser } from '@youjian/mailstack';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createProductUser, createTestApi, type TestApi } from './test-support.integration-helpers';
+import {
+  createProductUser,
+  createTestApi,
+  errorOf,
+  type TestApi,
+} from './test-support.integration-helpers';
 
 let api: TestApi;
 let owner: string;
@@ -21,16 +25,6 @@ afterAll(async () => {
 beforeEach(async () => {
   await api.database.db.delete(rateLimitBucket);
 });
-
-async function errorOf(promise: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 /** A QQ mailbox on the local stack, linked, then rejected by the provider (as after a new 授权码). */
 async function linkedThenRejected() {
