@@ -4,12 +4,12 @@ import { type InfiniteData, useMutation, useQueryClient } from '@tanstack/react-
 import type { RouterOutputs } from '@youjian/api';
 import { Forward, Paperclip, Reply, ReplyAll } from 'lucide-react';
 import { useTranslations } from 'next-intl';
-import { useId } from 'react';
 import { useErrorText } from '../i18n/use-error-text';
 import { useFolderLabel } from '../i18n/use-folder-label';
 import { useTRPC } from '../trpc/react';
 import { refreshMail } from '../trpc/refresh-mail';
 import type { ResponseKind } from './compose-dialog';
+import { MoveToSelect } from './mail/move-to-select';
 import { type UndoableKind, useUndoToast } from './mail/use-undo-toast';
 
 type Folder = RouterOutputs['accounts']['list'][number]['folders'][number];
@@ -40,7 +40,6 @@ export function MessageActions(props: {
   const errorText = useErrorText();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const moveId = useId();
   const undo = useUndoToast();
 
   const removeFromLists = () => {
@@ -101,7 +100,6 @@ export function MessageActions(props: {
   const inJunk = folder?.role === 'junk';
   const inArchive = folder?.role === 'archive';
   const inTrash = folder?.role === 'trash';
-  const targets = folders.filter((candidate) => candidate.id !== folder?.id);
   return (
     // a fieldset groups the controls under one accessible name; no frame of its own
     <fieldset className="message-actions" style={{ border: 0, padding: 0, minWidth: 0 }}>
@@ -127,24 +125,11 @@ export function MessageActions(props: {
           {t('spam')}
         </button>
       )}
-      <label htmlFor={moveId} className="sr-only">
-        {t('moveToLabel')}
-      </label>
-      <select
-        id={moveId}
-        value=""
-        onChange={(event) => {
-          const toMailboxId = event.target.value;
-          if (toMailboxId) move.mutate({ ...selection, toMailboxId });
-        }}
-      >
-        <option value="">{t('moveTo')}</option>
-        {targets.map((target) => (
-          <option key={target.id} value={target.id}>
-            {folderLabel(target)}
-          </option>
-        ))}
-      </select>
+      <MoveToSelect
+        accounts={[{ id: accountId, folders }]}
+        exceptFolderId={folder?.id ?? null}
+        onMove={(toMailboxId) => move.mutate({ ...selection, toMailboxId })}
+      />
       {error && (
         <span className="error" role="alert">
           {errorText(error)}

@@ -8,7 +8,7 @@ import { type ListSelection, selectedCount } from '../../lib/selection';
 import { useTRPC } from '../../trpc/react';
 import { refreshMail } from '../../trpc/refresh-mail';
 import { MessageActions } from '../message-actions';
-import { BulkMoveSelect } from './bulk-move-select';
+import { MoveToSelect } from './move-to-select';
 
 type Account = RouterOutputs['accounts']['list'][number];
 type Folder = Account['folders'][number];
@@ -97,7 +97,7 @@ export function ListToolbar(props: {
           <button type="button" onClick={() => bulk.mutate({ ...input, action: 'markRead' })}>
             {t('markRead')}
           </button>
-          <BulkMoveSelect
+          <MoveToSelect
             accounts={props.accounts}
             exceptFolderId={props.folder?.id ?? null}
             onMove={(folderId) => bulk.mutate({ ...input, action: { moveTo: folderId } })}

@@ -5,23 +5,31 @@ import { useTranslations } from 'next-intl';
 import { useId } from 'react';
 import { useFolderLabel } from '../../i18n/use-folder-label';
 
-type Account = RouterOutputs['accounts']['list'][number];
+type Folder = RouterOutputs['accounts']['list'][number]['folders'][number];
+
+/** A mailbox's folders; `address` names the group when several mailboxes are offered. */
+export interface MoveTargets {
+  id: string;
+  address?: string;
+  folders: Folder[];
+}
 
 /**
- * "Move to…" for every message of a view or search ("Select all"). A folder belongs to
- * one mailbox, so across several mailboxes the folders are grouped under each address:
- * choosing one moves that mailbox's messages there (messages.bulk with moveTo) and leaves
- * the others where they are. `exceptFolderId` is the folder shown, not offered.
+ * "Move to…": a select of the folders a message can go to — of the open message's mailbox,
+ * or of every mailbox of a view or search ("Select all"). A folder belongs to one mailbox,
+ * so across several mailboxes the folders are grouped under each address: choosing one
+ * moves that mailbox's messages there and leaves the others where they are.
+ * `exceptFolderId` is the folder shown, not offered.
  */
-export function BulkMoveSelect(props: {
-  accounts: Account[];
+export function MoveToSelect(props: {
+  accounts: MoveTargets[];
   exceptFolderId: string | null;
   onMove: (folderId: string) => void;
 }) {
   const t = useTranslations('mail');
   const folderLabel = useFolderLabel();
   const id = useId();
-  const options = (account: Account) =>
+  const options = (account: MoveTargets) =>
     account.folders
       .filter((folder) => folder.id !== props.exceptFolderId)
       .map((folder) => (
