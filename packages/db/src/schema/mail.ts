@@ -15,6 +15,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { user } from './auth';
+import type { ErrorParams } from './error-record';
 
 // Every mirror table leads its keys and indexes with account_id and every query filters
 // by it, so the data can later be distributed by account (Citus) unchanged.
@@ -68,7 +69,11 @@ export const mailAccount = pgTable(
     /** AES-256-GCM sealed authorization code; never leaves the server */
     secretSealed: text('secret_sealed').notNull(),
     status: text('status').$type<AccountStatus>().notNull().default('pending'),
+    /** the problem in English (the server's reply quoted); for operators and old rows */
     lastError: text('last_error'),
+    /** the problem as a code the web puts in words (sync error-record.ts); null: old rows */
+    lastErrorCode: text('last_error_code'),
+    lastErrorParams: jsonb('last_error_params').$type<ErrorParams>(),
     lastErrorAt: timestamp('last_error_at', { withTimezone: true }),
     /** first-sync progress 0..100 */
     syncProgress: integer('sync_progress').notNull().default(0),

@@ -10,6 +10,7 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { ErrorParams } from './error-record';
 import { type MailAddress, mailAccount } from './mail';
 
 // The outgoing queue: mail written in Youjian waits here until the worker sends it through
@@ -79,7 +80,11 @@ export const outgoingMail = pgTable(
     draft: jsonb('draft').$type<OutgoingDraft>().notNull(),
     state: text('state').$type<OutgoingState>().notNull().default('queued'),
     attempts: integer('attempts').notNull().default(0),
+    /** why the last try failed, in English (the server's reply quoted) */
     lastError: text('last_error'),
+    /** the same as a code the web puts in words (sync error-record.ts); null: old rows */
+    lastErrorCode: text('last_error_code'),
+    lastErrorParams: jsonb('last_error_params').$type<ErrorParams>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     /** the worker sends no earlier: the undo-send delay, or the time a send was scheduled for */
     notBefore: timestamp('not_before', { withTimezone: true }).notNull().defaultNow(),
