@@ -5,7 +5,8 @@ import { chooseLook } from './ui-fixture';
 /**
  * docs/screenshots/account-<page>-<locale>-<width>.png: the account pages a signed-out
  * person meets (sign-in with "Forgot password?", "check your mail" after sign-up, asking
- * for a reset link, choosing a new password) in both languages, at desktop and phone width.
+ * for a reset link, choosing a new password, confirming an address) in both languages,
+ * at desktop and phone width.
  */
 const OUT = path.resolve(import.meta.dirname, '../docs/screenshots');
 const PAGES = [
@@ -14,6 +15,8 @@ const PAGES = [
   ['forgot-password', '/forgot-password'],
   // the form as a reset link opens it (the token is checked when the form is sent)
   ['reset-password', '/reset-password?token=preview'],
+  // the page a verification link opens: its button confirms (opening changes nothing)
+  ['confirm-address', '/confirm-address?token=preview'],
   ['verify-link-dead', '/verified?error=TOKEN_EXPIRED'],
 ] as const;
 const SIZES = [

@@ -1,7 +1,7 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { lastAccountMailUid, waitForAccountMail } from '@youjian/mailstack/account-mail';
 import { ACCOUNT_MAIL_SUBJECTS } from '../packages/auth/src/account-messages';
-import { confirmSignUp } from './ui-fixture';
+import { confirmSignUp, pressConfirmIn } from './ui-fixture';
 
 /**
  * Product accounts as a person meets them, with the mail read from the local stack:
@@ -73,7 +73,7 @@ test('signing in before confirming is refused and mails a new link', async ({ pa
     subject: ACCOUNT_MAIL_SUBJECTS.verify,
     afterUid,
   });
-  await page.goto(mail.links[0] ?? '');
+  await pressConfirmIn(page, mail.links[0] ?? '');
   await inMailApp(page);
 });
 

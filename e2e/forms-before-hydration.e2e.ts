@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { lastAccountMailUid, waitForAccountMail } from '@youjian/mailstack/account-mail';
 import { ACCOUNT_MAIL_SUBJECTS } from '../packages/auth/src/account-messages';
+import { pressConfirmIn } from './ui-fixture';
 
 /**
  * Until React has hydrated a page, a form has no submit handler: submitted then, the
@@ -38,7 +39,7 @@ test('sign-up and add-mailbox forms put no secret in the URL before the page is 
     subject: ACCOUNT_MAIL_SUBJECTS.verify,
     afterUid,
   });
-  await page.goto(mail.links[0] ?? 'no link');
+  await pressConfirmIn(page, mail.links[0] ?? 'no link');
 
   await page.goto('/settings');
   await page.getByLabel('Email address').fill('alice@qq.test');

@@ -21,8 +21,18 @@ export async function confirmSignUp(
     subject: ACCOUNT_MAIL_SUBJECTS.verify,
     afterUid,
   });
-  await page.goto(mail.links[0] ?? 'the verification mail has no link');
+  await pressConfirmIn(page, mail.links[0] ?? 'the verification mail has no link');
   await expect(page).not.toHaveURL(/sign-up|sign-in|check-mail|verified/);
+}
+
+/**
+ * Opens the link of a verification mail and presses the page's button (opening the link
+ * alone confirms nothing), in either language of the page.
+ */
+export async function pressConfirmIn(page: Page, link: string): Promise<void> {
+  await page.goto(link);
+  await expect(page).toHaveURL(/\/confirm-address\?token=/);
+  await page.getByRole('button', { name: /^(Confirm my address|确认我的邮箱地址)$/ }).click();
 }
 
 /** Signs up a new product user (filling Name where the form has it) and waits to be in. */

@@ -2,6 +2,7 @@ import { consumeRateLimit, type Database } from '@youjian/db';
 import type { BetterAuthOptions } from 'better-auth';
 import { AUTH_LIMITS } from './abuse-limits';
 import { type AccountMessageKind, accountMessage } from './account-messages';
+import { ACCOUNT_PAGES, confirmAddressPath } from './account-pages';
 import type { AccountMailer } from './mailer';
 
 /** How long the links in account mail work, in seconds. */
@@ -16,13 +17,6 @@ export const DEFAULT_TOKEN_LIFETIMES: TokenLifetimes = {
   verificationSeconds: 24 * 3600,
   resetSeconds: 3600,
 };
-
-/** The pages of the web app that account links lead to (apps/web/src/app/(auth)). */
-export const ACCOUNT_PAGES = {
-  verified: '/verified',
-  resetPassword: '/reset-password',
-  forgotPassword: '/forgot-password',
-} as const;
 
 interface MailSetup {
   db: Database;
@@ -40,7 +34,8 @@ interface MailSetup {
  *   answers the same "check your mail" for a new and a taken address; the owner of a
  *   taken one gets a notice instead of a link. Signing in before confirming sends a new
  *   link (and is refused with EMAIL_NOT_VERIFIED, only after the right password).
- * - The link signs the person in once; used again it only leads to the sign-in page.
+ * - The link opens a page whose button signs the person in once (confirm-address.ts);
+ *   used again it only leads to the sign-in page.
  * - A reset link is single-use, expires, is stored only as a hash, and the new password
  *   signs every session out.
  * Mail goes out in the background (never awaited by the request), so a request takes
@@ -59,13 +54,15 @@ export function accountMailOptions(setup: MailSetup) {
       }),
     });
   };
-  const apiURL = `${setup.baseURL.replace(/\/$/, '')}/api/auth`;
+  const origin = setup.baseURL.replace(/\/$/, '');
+  const apiURL = `${origin}/api/auth`;
   // the links are built here, not taken from the request: they always lead to our pages
-  const verifyLink = (token: string) =>
-    `${apiURL}/verify-email?token=${encodeURIComponent(token)}&callbackURL=${encodeURIComponent(ACCOUNT_PAGES.verified)}`;
+  // a page with a button, not Better Auth's GET: a scanner that follows the link confirms
+  // nothing and is signed in as nobody (confirm-address.ts)
+  const verifyLink = (token: string) => `${origin}${confirmAddressPath(token)}`;
   const resetLink = (token: string) =>
     `${apiURL}/reset-password/${encodeURIComponent(token)}?callbackURL=${encodeURIComponent(ACCOUNT_PAGES.resetPassword)}`;
-  const forgotLink = `${setup.baseURL.replace(/\/$/, '')}${ACCOUNT_PAGES.forgotPassword}`;
+  const forgotLink = `${origin}${ACCOUNT_PAGES.forgotPassword}`;
 
   return {
     emailAndPassword: {

@@ -35,6 +35,25 @@ export async function linkMailedBy(
   return link;
 }
 
+/**
+ * What the button of the page a verification link opens does: POSTs the link's token as
+ * a form to /api/auth/verify-email, from the page's own origin (`headers` may override).
+ */
+export function pressConfirm(
+  handler: AuthRequestHandler,
+  link: string,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  const page = new URL(link);
+  return handler(
+    new Request(`${page.origin}/api/auth/verify-email`, {
+      method: 'POST',
+      headers: { origin: page.origin, ...headers },
+      body: new URLSearchParams({ token: page.searchParams.get('token') ?? '' }),
+    }),
+  );
+}
+
 /** The cookies a response sets, as one Cookie header. */
 export const cookieOf = (response: Response): string =>
   response.headers
@@ -63,7 +82,7 @@ export async function signUpAndConfirm(
     );
     if (response.status !== 200) throw new Error(`sign-up of ${email}: ${response.status}`);
   });
-  const confirmed = await handler(new Request(link, { headers: { origin: baseURL } }));
+  const confirmed = await pressConfirm(handler, link);
   const cookie = cookieOf(confirmed);
   if (!cookie.includes('session_token')) {
     throw new Error(`the verification link of ${email} gave no session (${confirmed.status})`);

@@ -10,6 +10,7 @@ import { AUTH_LIMITS } from './abuse-limits';
 import {
   cookieOf,
   linkMailedBy,
+  pressConfirm,
   signUpAndConfirm,
   stackMailer,
 } from './account-mail.integration-helpers';
@@ -96,18 +97,35 @@ describe('confirming the address before the first sign-in (ASVS 4 §2.1, §3.7)'
     expect(mail.text).toContain('Youjian');
     expect(mail.text).toContain('确认');
     const link = mail.links[0] ?? '';
-    expect(link).toMatch(
-      /^http:\/\/localhost:3000\/api\/auth\/verify-email\?token=.+&callbackURL=%2Fverified$/,
-    );
+    expect(link).toMatch(/^http:\/\/localhost:3000\/confirm-address\?token=[^&]+$/);
+    const token = new URL(link).searchParams.get('token') ?? '';
 
-    const confirmed = await handler('198.51.100.20')(new Request(link));
+    // a scanner fetching Better Auth's own GET (or an old link) confirms nothing: 303 to the page
+    const scanned = await handler('198.51.100.99')(
+      new Request(`${baseURL}/api/auth/verify-email?token=${encodeURIComponent(token)}`),
+    );
+    expect(scanned.status).toBe(303);
+    expect(scanned.headers.get('location')).toBe(
+      `/confirm-address?token=${encodeURIComponent(token)}`,
+    );
+    expect(scanned.headers.getSetCookie()).toEqual([]);
+    expect((await post('/sign-in/email', { email, password })).status).toBe(403);
+
+    // the button pressed from another site (login CSRF): refused, nothing confirmed
+    const forged = await pressConfirm(handler('198.51.100.66'), link, {
+      origin: 'https://attacker.example',
+    });
+    expect(forged.status).toBe(403);
+    expect(forged.headers.getSetCookie()).toEqual([]);
+
+    const confirmed = await pressConfirm(handler('198.51.100.20'), link);
     expect(confirmed.status).toBe(302);
     expect(confirmed.headers.get('location')).toBe('/verified');
     const session = await getSession(auth, new Headers({ cookie: cookieOf(confirmed) }));
     expect(session?.user).toMatchObject({ email, emailVerified: true });
 
-    // the same link again (a mail scanner, a second click): no second session
-    const again = await handler('198.51.100.20')(new Request(link));
+    // the same button again (a second click): no second session
+    const again = await pressConfirm(handler('198.51.100.20'), link);
     expect(again.headers.getSetCookie()).toEqual([]);
     expect(again.headers.get('location')).toBe('/verified');
 
@@ -123,7 +141,7 @@ describe('confirming the address before the first sign-in (ASVS 4 §2.1, §3.7)'
       /token=([^&]+)/,
       (_, token: string) => `token=${token.slice(0, -2)}xx`,
     );
-    const refused = await handler('198.51.100.20')(new Request(altered));
+    const refused = await pressConfirm(handler('198.51.100.20'), altered);
     expect(refused.headers.get('location')).toBe('/verified?error=INVALID_TOKEN');
     expect(refused.headers.getSetCookie()).toEqual([]);
   });
@@ -313,7 +331,7 @@ describe('links expire', () => {
       serve(request('/sign-up/email', signUpBody(email))),
     );
     await new Promise((resolve) => setTimeout(resolve, 3_000));
-    const late = await serve(new Request(verifyLink));
+    const late = await pressConfirm(serve, verifyLink);
     expect(late.headers.get('location')).toBe('/verified?error=TOKEN_EXPIRED');
     expect(late.headers.getSetCookie()).toEqual([]);
 
@@ -321,7 +339,7 @@ describe('links expire', () => {
     const fresh2 = await linkMailedBy(email, 'verify', () =>
       serve(request('/sign-in/email', { email, password })),
     );
-    expect((await serve(new Request(fresh2))).headers.get('location')).toBe('/verified');
+    expect((await pressConfirm(serve, fresh2)).headers.get('location')).toBe('/verified');
     const resetLink = await linkMailedBy(email, 'reset', () =>
       serve(request('/request-password-reset', { email })),
     );

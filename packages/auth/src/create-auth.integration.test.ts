@@ -1,7 +1,7 @@
 import { createTestDatabase, type TestDatabase } from '@youjian/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cookieOf, signUpAndConfirm, stackMailer } from './account-mail.integration-helpers';
-import { createAuth, getSession } from './create-auth';
+import { createAuth, getSession, handleAuthRequest } from './create-auth';
 
 let database: TestDatabase;
 let auth: ReturnType<typeof createAuth>;
@@ -35,7 +35,7 @@ const post = (path: string, body: unknown, origin = baseURL) =>
 describe('e-mail and password accounts in our own tables', () => {
   it('signs a new user up, and in through the link mailed to them, with a session the server can read', async () => {
     const cookie = await signUpAndConfirm(
-      (request) => auth.handler(request),
+      (request) => handleAuthRequest(auth, request),
       baseURL,
       newcomer,
       'correct horse battery staple',

@@ -13,6 +13,7 @@ import {
   DEFAULT_TOKEN_LIFETIMES,
   type TokenLifetimes,
 } from './account-mail-options';
+import { serveVerifyEmail, VERIFY_EMAIL_PATH } from './confirm-address';
 import type { AccountMailer } from './mailer';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem } from './password-policy';
 
@@ -113,9 +114,16 @@ export function createAuth({ db, secret, baseURL, mailer, lifetimes, log }: Crea
 export type Auth = ReturnType<typeof createAuth>;
 export type AuthSession = Auth['$Infer']['Session'];
 
-/** Serves one /api/auth request; a 429 always carries code RATE_LIMITED and Retry-After. */
+/**
+ * Serves one /api/auth request; a 429 always carries code RATE_LIMITED and Retry-After.
+ * The verification link is served by confirm-address.ts: its GET changes nothing.
+ */
 export async function handleAuthRequest(auth: Auth, request: Request): Promise<Response> {
-  return withRateLimitBody(await auth.handler(request));
+  const serve = async (inner: Request) => withRateLimitBody(await auth.handler(inner));
+  if (new URL(request.url).pathname.endsWith(VERIFY_EMAIL_PATH)) {
+    return serveVerifyEmail(request, serve, auth.options.trustedOrigins ?? []);
+  }
+  return serve(request);
 }
 
 /**

@@ -1,10 +1,7 @@
 export { AUTH_LIMITS, CLIENT_ADDRESS_HEADER } from './abuse-limits';
-export {
-  ACCOUNT_PAGES,
-  DEFAULT_TOKEN_LIFETIMES,
-  type TokenLifetimes,
-} from './account-mail-options';
+export { DEFAULT_TOKEN_LIFETIMES, type TokenLifetimes } from './account-mail-options';
 export { ACCOUNT_MAIL_SUBJECTS } from './account-messages';
+export { ACCOUNT_PAGES } from './account-pages';
 export {
   type Auth,
   type AuthSession,
