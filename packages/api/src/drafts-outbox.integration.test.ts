@@ -131,7 +131,12 @@ describe('drafts, undo send, scheduled send, outbox', () => {
         ['bounce', 'failed', false],
       ]),
     );
-    expect(outbox.find((row) => row.subject === 'bounce')?.lastError).toBe('550 no such user');
+    // a row failed before codes were stored: its text is the detail under a generic sentence
+    expect(outbox.find((row) => row.subject === 'bounce')?.problem).toEqual({
+      code: null,
+      params: {},
+      detail: '550 no such user',
+    });
     await caller().outbox.retry({ accountId, id: failed.id });
     expect((await outgoing(failed.id)).state).toBe('queued');
     // another user sees none of it

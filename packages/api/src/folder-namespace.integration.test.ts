@@ -190,7 +190,12 @@ describe('folders under the personal namespace "INBOX." (RFC 2342)', () => {
       { kind: 'delete_folder', lastError: expect.stringContaining('旧项目') },
     ]);
     const [account] = await caller().accounts.list();
-    expect(account?.lastError).toMatch(/旧项目/);
+    // the user is told in their language which folder was missing (web lib/app-error.ts)
+    expect(account?.problem).toEqual({
+      code: 'CHANGE_REFUSED',
+      params: { cause: 'FOLDER_GONE', folder: '旧项目' },
+      detail: null,
+    });
     expect(await folderById(old.id)).toBeUndefined();
   });
 });

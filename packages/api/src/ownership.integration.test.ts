@@ -248,7 +248,7 @@ describe('reading and flagging', () => {
       text: '正文',
     });
     const status = await caller.messages.outgoingStatus({ accountId: aliceMail.accountId, id });
-    expect(status).toEqual({ state: 'queued', lastError: null });
+    expect(status).toEqual({ state: 'queued', problem: null });
   });
 
   it('names the recipient that is not an address', async () => {

@@ -244,6 +244,24 @@ describe('toMailError', () => {
     const mailError = toMailError(error, 'smtp', qqSmtp);
     expect(mailError.code).toBe('RECIPIENT_REJECTED');
     expect(mailError.userMessage).toContain('Recipient address rejected');
+    expect(mailError.serverReply).toBe('550 5.1.1 <nobody@qq.test>: Recipient address rejected');
+  });
+
+  it("keeps the server's own reply apart from the sentence, and none where it said nothing", () => {
+    const refused = Object.assign(new Error('Command failed'), {
+      responseStatus: 'NO',
+      responseText: '  [CANNOT]  Mailbox\r\n  is read-only ',
+    });
+    expect(toMailError(refused, 'imap', qqImap).serverReply).toBe('[CANNOT] Mailbox is read-only');
+    const refusedSocket = systemError('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:993');
+    expect(toMailError(refusedSocket, 'imap', qqImap).serverReply).toBeUndefined();
+    const jsError = new TypeError('Cannot read properties of undefined');
+    expect(toMailError(jsError, 'imap', qqImap).serverReply).toBeUndefined();
+  });
+
+  it('drops the server reply when the error is put in product words', () => {
+    const error = smtpError('Mail command failed', 'EENVELOPE', '553 sender banned', 'MAIL FROM');
+    expect(inProductWords(toMailError(error, 'smtp', qqSmtp)).serverReply).toBeUndefined();
   });
 
   it('reports a NO answer as PROTOCOL with what the server said', () => {

@@ -21,6 +21,11 @@ export class MailError extends Error {
   readonly productMessage: string;
   /** UIDVALIDITY_CHANGED: the folder's UIDVALIDITY on the server now */
   readonly uidValidity?: number;
+  /**
+   * The server's own reply to the refused command, verbatim (whitespace folded, at most
+   * 300 characters), for "Server said: …" in any language; absent when it said nothing.
+   */
+  readonly serverReply?: string;
 
   constructor(options: {
     code: MailErrorCode;
@@ -30,6 +35,7 @@ export class MailError extends Error {
     productMessage?: string;
     cause?: unknown;
     uidValidity?: number;
+    serverReply?: string;
   }) {
     super(options.userMessage, { cause: options.cause });
     this.name = 'MailError';
@@ -38,6 +44,7 @@ export class MailError extends Error {
     this.userMessage = options.userMessage;
     this.productMessage = options.productMessage ?? options.userMessage;
     if (options.uidValidity !== undefined) this.uidValidity = options.uidValidity;
+    if (options.serverReply) this.serverReply = options.serverReply;
   }
 }
 
@@ -124,14 +131,19 @@ function describeServer(protocol: MailProtocol, error: ErrorShape, endpoint?: En
   return port ? `${name} ${host}:${port}` : `${name} ${host}`;
 }
 
+const folded = (text: string) => text.replace(/\s+/g, ' ').trim().slice(0, 300);
+
+/** What the server itself answered (IMAP responseText, SMTP reply line), if anything. */
+function serverReplyOf(error: ErrorShape): string | undefined {
+  const reply =
+    error.responseText ?? (typeof error.response === 'string' ? error.response : undefined);
+  return reply ? folded(reply) || undefined : undefined;
+}
+
 /** The server's own words, without the tag or status, for PROTOCOL messages. */
 function serverText(error: ErrorShape): string | null {
-  const text =
-    error.responseText ??
-    (typeof error.response === 'string' ? error.response : undefined) ??
-    error.message;
-  if (!text) return null;
-  return text.replace(/\s+/g, ' ').trim().slice(0, 300);
+  const text = serverReplyOf(error) ?? error.message;
+  return text ? folded(text) : null;
 }
 
 /**
@@ -218,8 +230,9 @@ export function toMailError(
   const shape = shapeOf(error);
   const codes = codesOf(error);
   const server = describeServer(protocol, shape, endpoint);
+  const serverReply = serverReplyOf(shape);
   const make = (code: MailErrorCode, userMessage: string, productMessage?: string) =>
-    new MailError({ code, protocol, userMessage, productMessage, cause: error });
+    new MailError({ code, protocol, userMessage, productMessage, cause: error, serverReply });
 
   if (protocol === 'smtp' && isAuthNotOffered(shape)) {
     return make(

@@ -1,5 +1,6 @@
 import { type AccountStatus, type Database, eq, mailAccount, publishMailEvent } from '@youjian/db';
-import { MailError, withoutNul } from '@youjian/mail';
+import { MailError } from '@youjian/mail';
+import { errorRecordOf } from './error-record';
 
 /** The status a user sees for a failure: the authorization code, the network, or else. */
 export function accountStatusOf(error: unknown): AccountStatus {
@@ -15,11 +16,6 @@ export function accountStatusOf(error: unknown): AccountStatus {
   return 'error';
 }
 
-export function userMessageOf(error: unknown): string {
-  if (error instanceof MailError) return error.userMessage;
-  return error instanceof Error ? error.message : String(error);
-}
-
 interface AccountRef {
   id: string;
   userId: string;
@@ -33,6 +29,7 @@ async function publishAccountChanged(db: Database, account: AccountRef): Promise
   });
 }
 
+/** The mailbox's sync failed: its status, the problem's code, parameters and text, and when. */
 export async function recordAccountError(
   db: Database,
   account: AccountRef,
@@ -42,7 +39,7 @@ export async function recordAccountError(
     .update(mailAccount)
     .set({
       status: accountStatusOf(error),
-      lastError: withoutNul(userMessageOf(error)),
+      ...errorRecordOf(error),
       lastErrorAt: new Date(),
       updatedAt: new Date(),
     })

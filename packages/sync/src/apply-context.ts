@@ -9,5 +9,17 @@ export interface ApplyContext {
   account: AccountRow;
 }
 
-/** The server's state makes this op impossible (folder gone, …): repeating will not help. */
-export class PermanentOpError extends Error {}
+/**
+ * The server's state makes this op impossible (folder gone, …): repeating will not help.
+ * `code` and `params` say why for the user (error-record.ts); the message is for operators.
+ */
+export class PermanentOpError extends Error {
+  constructor(
+    message: string,
+    readonly code: 'FOLDER_GONE' | 'SPECIAL_FOLDER_MISSING',
+    /** the folder's name (FOLDER_GONE), the missing folder's role (SPECIAL_FOLDER_MISSING) */
+    readonly params: { folder?: string; role?: string } = {},
+  ) {
+    super(message);
+  }
+}

@@ -46,7 +46,10 @@ async function draftsFolder(ctx: ApplyContext): Promise<MailboxRow> {
     .select()
     .from(mailbox)
     .where(and(eq(mailbox.accountId, ctx.account.id), eq(mailbox.role, 'drafts')));
-  if (!folder) throw new PermanentOpError('The mailbox has no Drafts folder.');
+  if (!folder)
+    throw new PermanentOpError('The mailbox has no Drafts folder.', 'SPECIAL_FOLDER_MISSING', {
+      role: 'drafts',
+    });
   return folder;
 }
 

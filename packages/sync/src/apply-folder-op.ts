@@ -36,7 +36,11 @@ export async function applyRenameFolder(ctx: ApplyContext, payload: RenameFolder
     return resyncRenamedFolder(ctx, payload);
   }
   if (!paths.has(payload.fromPath)) {
-    throw new PermanentOpError(`The folder "${payload.fromName}" no longer exists on the server.`);
+    throw new PermanentOpError(
+      `The folder "${payload.fromName}" no longer exists on the server.`,
+      'FOLDER_GONE',
+      { folder: payload.fromName },
+    );
   }
   await renameServerFolder(ctx.client, payload.fromPath, payload.toPath);
   await resyncRenamedFolder(ctx, payload);
@@ -53,6 +57,8 @@ export async function applyDeleteFolder(ctx: ApplyContext, payload: DeleteFolder
     const name = folderDisplayName(payload.path, personalNamespaceOf(ctx.client));
     throw new PermanentOpError(
       `The folder "${name}" was not on the server any more, so nothing was deleted there.`,
+      'FOLDER_GONE',
+      { folder: name },
     );
   }
   await deleteServerFolder(ctx.client, payload.path);

@@ -42,6 +42,7 @@ import type {
   RenameFolderPayload,
   SetFlagsPayload,
 } from './enqueue-imap-op';
+import { englishTextOf, refusedChangeRecord } from './error-record';
 import { findInFolder } from './find-in-folder';
 import { updateMailbox } from './mailbox-state';
 import { dropAppliedRows, isUidValidityChange, writeWithCurrentUids } from './renumbered-folder';
@@ -117,12 +118,8 @@ export async function applyPendingOps(ctx: ApplyContext): Promise<number> {
 const opKey = (op: PendingOpRow) =>
   and(eq(pendingImapOp.accountId, op.accountId), eq(pendingImapOp.id, op.id));
 
-const messageOf = (error: unknown) =>
-  error instanceof MailError
-    ? error.userMessage
-    : error instanceof Error
-      ? error.message
-      : String(error);
+/** The op's own last_error stays English: it is for operators, the user reads the account's. */
+const messageOf = englishTextOf;
 
 async function mailboxById(ctx: ApplyContext, mailboxId: string) {
   const [row] = await ctx.db
@@ -137,7 +134,7 @@ async function applyOp(ctx: ApplyContext, op: PendingOpRow): Promise<void> {
     case 'set_flags': {
       const payload = op.payload as unknown as SetFlagsPayload;
       const folder = await mailboxById(ctx, payload.mailboxId);
-      if (!folder) throw new PermanentOpError('The folder no longer exists.');
+      if (!folder) throw new PermanentOpError('The folder no longer exists.', 'FOLDER_GONE');
       const change = { add: payload.add ?? [], remove: payload.remove ?? [] };
       const done = await writeWithCurrentUids(ctx, op, folder, folder.path, payload, (ref, p) =>
         // a UID < 0 is a moved message whose server UID never became known: nothing to set
@@ -158,7 +155,12 @@ async function applyOp(ctx: ApplyContext, op: PendingOpRow): Promise<void> {
         .select()
         .from(mailbox)
         .where(and(eq(mailbox.accountId, ctx.account.id), eq(mailbox.role, payload.mailboxRole)));
-      if (!folder) throw new PermanentOpError(`The account has no ${payload.mailboxRole} folder.`);
+      if (!folder)
+        throw new PermanentOpError(
+          `The account has no ${payload.mailboxRole} folder.`,
+          'SPECIAL_FOLDER_MISSING',
+          { role: payload.mailboxRole },
+        );
       if (await findInFolder(ctx, folder, payload.messageIdHeader)) return;
       const raw = Buffer.from(payload.rawBase64, 'base64');
       await appendMessage(ctx.client, folder.path, raw, payload.flags);
@@ -229,7 +231,7 @@ async function failOp(ctx: ApplyContext, op: PendingOpRow, error: unknown): Prom
   await db
     .update(mailAccount)
     .set({
-      lastError: `A change could not be applied: ${messageOf(error)}`,
+      ...refusedChangeRecord(error),
       lastErrorAt: new Date(),
     })
     .where(eq(mailAccount.id, account.id));

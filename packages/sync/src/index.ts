@@ -25,6 +25,7 @@ export {
   type RenameFolderPayload,
   type SetFlagsPayload,
 } from './enqueue-imap-op';
+export { NO_ERROR_RECORD, type StoredErrorCode } from './error-record';
 export { fetchMessageSource } from './fetch-message-source';
 export { loadAttachment } from './load-attachment';
 export { attachmentUrl, loadMessageBody, type MessageBody } from './load-message-body';

@@ -247,10 +247,18 @@ describe.each(['custom', '163'] as const)('a folder renumbered on the %s profile
     expect(await flaggedOnServer(account, 'Projects')).toEqual([]);
     await expectMirrorEqualsServer(account, 'Projects');
     const [linked] = await db()
-      .select({ lastError: mailAccount.lastError })
+      .select({
+        lastError: mailAccount.lastError,
+        code: mailAccount.lastErrorCode,
+        params: mailAccount.lastErrorParams,
+      })
       .from(mailAccount)
       .where(eq(mailAccount.id, account.accountId));
     expect(linked?.lastError).toMatch(/could not be applied.*renumbered/);
+    expect(linked).toMatchObject({
+      code: 'CHANGES_DROPPED',
+      params: { count: 1, folder: 'Projects' },
+    });
   });
 
   it('a renamed folder is re-synced before a later change names its UIDs', async () => {

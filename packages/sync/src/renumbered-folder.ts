@@ -3,6 +3,7 @@ import { type MailboxRef, MailError } from '@youjian/mail';
 import type { ApplyContext } from './apply-context';
 import { rowsOf } from './db-types';
 import type { MessageIdentity, MovePayload, UidAddressed } from './enqueue-imap-op';
+import { droppedChangesRecord } from './error-record';
 import { loadMailbox, updateMailbox } from './mailbox-state';
 import { type CurrentMessage, decideRenumberedOp } from './stale-uids';
 import { identitiesFromMirror } from './stamp-uid-identity';
@@ -136,16 +137,14 @@ async function tellDropped(
   folder: MailboxRow,
   count: number,
 ): Promise<void> {
-  const notice =
-    `${count} queued change${count === 1 ? '' : 's'} in "${folder.name}" could not be applied: ` +
-    'the server renumbered the folder and the message is no longer there.';
+  const record = droppedChangesRecord(count, folder.name);
   await ctx.db
     .update(pendingImapOp)
-    .set({ lastError: notice })
+    .set({ lastError: record.lastError })
     .where(and(eq(pendingImapOp.accountId, ctx.account.id), eq(pendingImapOp.id, op.id)));
   await ctx.db
     .update(mailAccount)
-    .set({ lastError: notice, lastErrorAt: new Date() })
+    .set({ ...record, lastErrorAt: new Date() })
     .where(eq(mailAccount.id, ctx.account.id));
   await publishMailEvent(ctx.db.$client, {
     kind: 'account_changed',

@@ -13,6 +13,7 @@ import { applyPendingOps } from './apply-pending-ops';
 import { checkSentCopies } from './check-sent-copies';
 import { deleteSentFiles } from './compose-files';
 import { enqueueImapOp } from './enqueue-imap-op';
+import { errorRecordOf, NO_ERROR_RECORD } from './error-record';
 import { findInFolder } from './find-in-folder';
 import { markAnswered } from './mark-answered';
 import { claimOutgoing, dueOutgoingRows } from './outgoing-due';
@@ -109,7 +110,8 @@ async function sendOne(ctx: SendContext, row: OutgoingRow): Promise<boolean> {
       .update(outgoingMail)
       .set({
         state: permanent ? 'failed' : 'queued',
-        lastError: error instanceof Error ? error.message : String(error),
+        // the code and the server's reply become words in the user's language (web)
+        ...errorRecordOf(error),
       })
       .where(key);
     await publishMailEvent(db.$client, {
@@ -127,7 +129,7 @@ async function sendOne(ctx: SendContext, row: OutgoingRow): Promise<boolean> {
     if (policy === 'never') {
       await tx
         .update(outgoingMail)
-        .set({ state: 'sent', sentAt, lastError: null, sentCopy: 'appended' })
+        .set({ state: 'sent', sentAt, ...NO_ERROR_RECORD, sentCopy: 'appended' })
         .where(key);
       await enqueueImapOp(tx, {
         accountId: account.id,
@@ -147,7 +149,7 @@ async function sendOne(ctx: SendContext, row: OutgoingRow): Promise<boolean> {
       .set({
         state: 'sent',
         sentAt,
-        lastError: null,
+        ...NO_ERROR_RECORD,
         sentCopy: 'awaiting',
         sentCopyCheckAt: new Date(sentAt.getTime() + SENT_COPY_LOOK_EVERY_MS),
         sentCopyLookUntil: new Date(

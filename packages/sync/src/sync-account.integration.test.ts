@@ -226,6 +226,7 @@ describe('a rejected authorization code', () => {
       .where(eq(mailAccount.id, account.accountId));
     expect(row?.status).toBe('auth_failed');
     expect(row?.lastError).toMatch(/授权码/);
+    expect(row?.lastErrorCode).toBe('AUTH_FAILED');
     expect(row?.lastErrorAt).toBeInstanceOf(Date);
   });
 });

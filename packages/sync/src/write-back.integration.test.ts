@@ -346,6 +346,7 @@ describe.each(['qq', '163'] as const)('write-back on the %s profile', (preset) =
       .from(mailAccount)
       .where(eq(mailAccount.id, account.accountId));
     expect(accountRow?.lastError).toMatch(/could not be applied/);
+    expect(accountRow?.lastErrorCode).toBe('CHANGE_REFUSED');
     expect((await serverMessages(account, 'INBOX')).get(ids(6))).toBe(victim.uid);
     await expectCountsMatch('INBOX');
   });

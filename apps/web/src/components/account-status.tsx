@@ -2,6 +2,7 @@
 
 import type { RouterOutputs } from '@youjian/api';
 import { useLocale, useTranslations } from 'next-intl';
+import { useProblemText } from '../i18n/use-error-text';
 import { formatFullDate } from '../lib/format-date';
 import { NewCodeForm } from './accounts/new-code-form';
 
@@ -10,6 +11,7 @@ type Account = RouterOutputs['accounts']['list'][number];
 /** Sync state in words: what the worker is doing with this mailbox, or why it cannot. */
 export function AccountStatus({ account }: { account: Account }) {
   const t = useTranslations('accounts');
+  const problemText = useProblemText();
   switch (account.status) {
     case 'ok':
       return (
@@ -37,7 +39,7 @@ export function AccountStatus({ account }: { account: Account }) {
       return (
         <span className="status failed">
           <strong>{t(FAILURE_LABELS[account.status] ?? 'syncFailed')}</strong>
-          {account.lastError && `: ${account.lastError}`}
+          {account.problem && `: ${problemText(account.problem)}`}
           <WhenItHappened at={account.lastErrorAt} />
         </span>
       );
@@ -64,15 +66,19 @@ function WhenItHappened({ at }: { at: Date | null }) {
   );
 }
 
+/** Problems about a change made here, worth showing while the sync itself is fine. */
+const CHANGE_PROBLEMS = new Set(['CHANGE_REFUSED', 'CHANGES_DROPPED']);
+
 /**
  * The sync is fine but the provider refused a change made here (a move to a folder
  * deleted meanwhile, …): the change was undone in the mailbox, and the user is told why.
  */
 function RefusedChange({ account }: { account: Account }) {
-  if (!account.lastError?.startsWith('A change could not be applied')) return null;
+  const problemText = useProblemText();
+  if (!account.problem?.code || !CHANGE_PROBLEMS.has(account.problem.code)) return null;
   return (
     <span className="status failed" role="status">
-      {account.lastError}
+      {problemText(account.problem)}
       <WhenItHappened at={account.lastErrorAt} />
     </span>
   );

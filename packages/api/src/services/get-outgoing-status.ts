@@ -1,5 +1,6 @@
-import { and, type Database, eq, mailAccount, outgoingMail } from '@youjian/db';
+import { and, type Database, eq, mailAccount, type OutgoingState, outgoingMail } from '@youjian/db';
 import { AppError } from '../errors';
+import { type Problem, problemOf } from '../lib/problem';
 
 /** Where a queued message stands, so the compose form can say "Sent" or why not. */
 export async function getOutgoingStatus({
@@ -12,9 +13,14 @@ export async function getOutgoingStatus({
   userId: string;
   accountId: string;
   id: string;
-}) {
+}): Promise<{ state: OutgoingState; problem: Problem | null }> {
   const [row] = await db
-    .select({ state: outgoingMail.state, lastError: outgoingMail.lastError })
+    .select({
+      state: outgoingMail.state,
+      lastError: outgoingMail.lastError,
+      lastErrorCode: outgoingMail.lastErrorCode,
+      lastErrorParams: outgoingMail.lastErrorParams,
+    })
     .from(outgoingMail)
     .innerJoin(mailAccount, eq(mailAccount.id, outgoingMail.accountId))
     .where(
@@ -26,5 +32,5 @@ export async function getOutgoingStatus({
     )
     .limit(1);
   if (!row) throw new AppError('NOT_FOUND', 'This outgoing message does not exist.');
-  return row;
+  return { state: row.state, problem: problemOf(row) };
 }

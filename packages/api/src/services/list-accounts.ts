@@ -1,6 +1,7 @@
 import { asc, type Database, eq, inArray, mailAccount, mailbox, sql } from '@youjian/db';
 import { attachmentLimitBytes, type ProviderId } from '@youjian/mail';
 import { compareFolders } from '../lib/folder-order';
+import { problemOf } from '../lib/problem';
 
 export interface ListAccountsOptions {
   db: Database;
@@ -22,6 +23,8 @@ export async function listAccounts({ db, userId }: ListAccountsOptions) {
       provider: mailAccount.provider,
       status: mailAccount.status,
       lastError: mailAccount.lastError,
+      lastErrorCode: mailAccount.lastErrorCode,
+      lastErrorParams: mailAccount.lastErrorParams,
       lastErrorAt: mailAccount.lastErrorAt,
       syncProgress: mailAccount.syncProgress,
       createdAt: mailAccount.createdAt,
@@ -55,8 +58,10 @@ export async function listAccounts({ db, userId }: ListAccountsOptions) {
     );
   folders.sort(compareFolders);
 
-  return accounts.map((account) => ({
+  return accounts.map(({ lastError, lastErrorCode, lastErrorParams, ...account }) => ({
     ...account,
+    /** why the last sync or write-back failed, as a code the web puts in words */
+    problem: problemOf({ lastError, lastErrorCode, lastErrorParams }),
     /** what compose may attach to one mail from this mailbox, bytes */
     attachmentLimitBytes: attachmentLimitBytes(account.provider as ProviderId),
     folders: folders

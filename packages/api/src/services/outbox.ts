@@ -8,9 +8,10 @@ import {
   outgoingMail,
   publishMailEvent,
 } from '@youjian/db';
-import { cancelOutgoing, wakeWorker } from '@youjian/sync';
+import { cancelOutgoing, NO_ERROR_RECORD, wakeWorker } from '@youjian/sync';
 import { AppError } from '../errors';
 import { requireOwnedAccount } from '../lib/owned-rows';
+import { problemOf } from '../lib/problem';
 
 /**
  * The user's mail that has not gone: waiting out the undo delay, scheduled, being sent,
@@ -27,6 +28,8 @@ export async function listOutbox({ db, userId }: { db: Database; userId: string 
       scheduled: outgoingMail.scheduled,
       notBefore: outgoingMail.notBefore,
       lastError: outgoingMail.lastError,
+      lastErrorCode: outgoingMail.lastErrorCode,
+      lastErrorParams: outgoingMail.lastErrorParams,
       attempts: outgoingMail.attempts,
     })
     .from(outgoingMail)
@@ -38,8 +41,10 @@ export async function listOutbox({ db, userId }: { db: Database; userId: string 
       ),
     )
     .orderBy(asc(outgoingMail.notBefore));
-  return rows.map(({ draft, ...row }) => ({
+  return rows.map(({ draft, lastError, lastErrorCode, lastErrorParams, ...row }) => ({
     ...row,
+    /** why the last try failed, as a code the web puts in words */
+    problem: problemOf({ lastError, lastErrorCode, lastErrorParams }),
     subject: draft.subject,
     to: draft.to.map((address) => address.address),
   }));
@@ -84,7 +89,7 @@ export async function retrySend(options: {
   await requireOwnedAccount(db, { userId, accountId });
   const [row] = await db
     .update(outgoingMail)
-    .set({ state: 'queued', notBefore: new Date(), lastError: null, attempts: 0 })
+    .set({ state: 'queued', notBefore: new Date(), ...NO_ERROR_RECORD, attempts: 0 })
     .where(
       and(
         eq(outgoingMail.accountId, accountId),

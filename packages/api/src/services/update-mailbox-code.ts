@@ -1,6 +1,6 @@
 import { and, type Database, eq, mailAccount, type SecretBox } from '@youjian/db';
 import { verifyCredentials } from '@youjian/mail';
-import { wakeWorker } from '@youjian/sync';
+import { NO_ERROR_RECORD, wakeWorker } from '@youjian/sync';
 import { AppError } from '../errors';
 
 export interface UpdateMailboxCodeOptions {
@@ -41,7 +41,7 @@ export async function updateMailboxCode(options: UpdateMailboxCodeOptions): Prom
     .set({
       secretSealed: secretBox.seal(authCode),
       status: 'pending',
-      lastError: null,
+      ...NO_ERROR_RECORD,
       lastErrorAt: null,
       capabilities,
     })

@@ -2,7 +2,7 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { useLocale, useTranslations } from 'next-intl';
-import { useErrorText } from '../../i18n/use-error-text';
+import { useErrorText, useProblemText } from '../../i18n/use-error-text';
 import { useTRPC, useTRPCClient } from '../../trpc/react';
 import { useToast } from '../ui/toaster';
 import { type ComposeDraft, composeDraftOf } from './compose-draft';
@@ -34,6 +34,7 @@ export function useSendFeedback(options: {
   const tOutbox = useTranslations('outbox');
   const locale = useLocale();
   const errorText = useErrorText();
+  const problemText = useProblemText();
   const toast = useToast();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -51,7 +52,7 @@ export function useSendFeedback(options: {
       if (status.state === 'cancelled') return;
       if (status.state === 'sent') return onStatus(t('sent', { subject }), 'done');
       if (status.state === 'failed') {
-        const reason = status.lastError ?? t('providerRefused');
+        const reason = status.problem ? problemText(status.problem) : t('providerRefused');
         return onStatus(t('notSent', { reason }), 'failed');
       }
     }

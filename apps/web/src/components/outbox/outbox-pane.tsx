@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RouterOutputs } from '@youjian/api';
 import { useLocale, useTranslations } from 'next-intl';
-import { useErrorText } from '../../i18n/use-error-text';
+import { useErrorText, useProblemText } from '../../i18n/use-error-text';
 import { useTRPC } from '../../trpc/react';
 import { type ComposeDraft, composeDraftOf } from '../compose/compose-draft';
 import { useToast } from '../ui/toaster';
@@ -52,6 +52,7 @@ function OutboxRow({ row, onEdit }: { row: Outgoing; onEdit: (draft: ComposeDraf
   const t = useTranslations('outbox');
   const locale = useLocale();
   const errorText = useErrorText();
+  const problemText = useProblemText();
   const toast = useToast();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -83,8 +84,8 @@ function OutboxRow({ row, onEdit }: { row: Outgoing; onEdit: (draft: ComposeDraf
           {t('to', { recipients: row.to.join(', ') })} · {row.address}
         </span>
         <span className="outbox-state">{state}</span>
-        {row.state === 'failed' && row.lastError && (
-          <span className="error">{t('reason', { reason: row.lastError })}</span>
+        {row.state === 'failed' && row.problem && (
+          <span className="error">{t('reason', { reason: problemText(row.problem) })}</span>
         )}
       </div>
       {row.state !== 'sending' && (
