@@ -33,7 +33,9 @@ export async function signUp(page: Page, baseUrl: string, email: string): Promis
     subject: ACCOUNT_MAIL_SUBJECTS.verify,
     afterUid,
   });
+  // the link opens /confirm-address, whose button confirms (opening it alone changes nothing)
   await page.goto(mail.links[0] ?? `${baseUrl}/no-link-in-the-mail`);
+  await page.getByRole('button', { name: 'Confirm my address' }).click();
   await page.waitForURL((url) => url.pathname === '/');
 }
 
