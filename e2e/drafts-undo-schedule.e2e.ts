@@ -2,7 +2,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { restartWorker } from './control';
 import { ALICE, BOB, compose, failingSender, serverMessages } from './outbox-fixture';
 import { productQuery } from './product-db';
-import { linkAliceAndBob, signUp } from './ui-fixture';
+import { chooseLook, linkAliceAndBob, signUp } from './ui-fixture';
 
 /**
  * Drafts, Undo send, Schedule send and the Outbox as a user meets them (issue 9): a draft
@@ -148,6 +148,8 @@ test('a scheduled send waits in the Outbox and goes out at its time, after a wor
 
 test('the Outbox shows a send the provider refused, with the reason and Retry', async ({
   page,
+  context,
+  baseURL,
 }) => {
   const subject = `被拒 ${run}`;
   const alias = await failingSender(userEmail, run);
@@ -158,8 +160,21 @@ test('the Outbox shows a send the provider refused, with the reason and Retry', 
     await page.getByRole('link', { name: 'Outbox' }).click();
     const failed = page.getByRole('listitem', { name: subject });
     await expect(failed).toContainText('Failed', { timeout: 60_000 });
-    await expect(failed).toContainText('refused the sender address');
+    // the reason is the code's sentence in the user's language, then the server's own reply
+    await expect(failed).toContainText(
+      "Reason: The provider only sends mail from the mailbox's own address. Server said: 5",
+    );
+    await expect(failed).toContainText('Sender address rejected');
     await expect(failed.getByRole('button', { name: 'Retry' })).toBeVisible();
+    await chooseLook(context, baseURL ?? '', { locale: 'zh-CN', theme: 'light' });
+    await page.reload();
+    const failedZh = page.getByRole('listitem', { name: subject });
+    await expect(failedZh).toContainText('发送失败');
+    await expect(failedZh).toContainText(
+      '原因：服务商只允许用这个邮箱自己的地址发信。服务器回复：5',
+    );
+    await chooseLook(context, baseURL ?? '', { locale: 'en', theme: 'light' });
+    await page.reload();
     await failed.getByRole('button', { name: 'Cancel' }).click();
     await expect(failed).toBeHidden();
   } finally {
