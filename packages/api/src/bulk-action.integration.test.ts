@@ -44,7 +44,8 @@ const queuedOps = async (accountId: string) =>
 describe('messages.bulk ("Select all")', () => {
   it('marks every message of All inboxes read, pages never loaded included, one write-back per mailbox', async () => {
     const result = await api.callerFor(owner).messages.bulk({ action: 'markRead' });
-    expect(result).toEqual({ changed: 233, mailboxes: 2 });
+    // flags are undone by the opposite button: nothing to move back
+    expect(result).toEqual({ changed: 233, mailboxes: 2, origins: [] });
     const [unread] = (
       await api.database.db.execute(
         sql`select count(*)::int as n from ${message} where not seen and account_id in (${qq.accountId}::uuid, ${netease.accountId}::uuid)`,
@@ -59,6 +60,11 @@ describe('messages.bulk ("Select all")', () => {
     const caller = api.callerFor(owner);
     const result = await caller.messages.bulk({ query: '会议', action: 'archive' });
     expect(result).toMatchObject({ changed: 3, mailboxes: 1 });
+    // each archived message says where it was, for the toast's Undo
+    expect(result.origins).toHaveLength(3);
+    for (const origin of result.origins) {
+      expect(origin).toMatchObject({ accountId: netease.accountId, mailboxId: netease.inboxId });
+    }
     const inbox = await caller.messages.list({ limit: 200 });
     expect(inbox.items.some((item) => item.subject.startsWith('会议'))).toBe(false);
     expect(inbox.items.filter((item) => item.subject.startsWith('发票'))).toHaveLength(200);

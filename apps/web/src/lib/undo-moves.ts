@@ -20,3 +20,32 @@ export function undoMoves(
     .map(([toMailboxId, messageIds]) => ({ toMailboxId, messageIds }))
     .sort((a, b) => b.messageIds.length - a.messageIds.length);
 }
+
+/** The most messages one messages.move takes (packages/api routers/messages.ts). */
+export const MOVE_BATCH = 500;
+
+/**
+ * The moves that undo a "Select all" action, which may span mailboxes and thousands of
+ * messages: per mailbox, per original folder (as undoMoves), in batches of at most
+ * `batch` messages, since one messages.move names one mailbox and takes at most 500.
+ */
+export function undoBulkMoves(
+  origins: ReadonlyArray<{ accountId: string; id: string; mailboxId: string }>,
+  batch = MOVE_BATCH,
+): Array<{ accountId: string; toMailboxId: string; messageIds: string[] }> {
+  const byAccount = new Map<string, Map<string, string>>();
+  for (const origin of origins) {
+    const account = byAccount.get(origin.accountId) ?? new Map<string, string>();
+    account.set(origin.id, origin.mailboxId);
+    byAccount.set(origin.accountId, account);
+  }
+  return [...byAccount].flatMap(([accountId, folders]) =>
+    undoMoves(folders).flatMap(({ toMailboxId, messageIds }) => {
+      const moves = [];
+      for (let start = 0; start < messageIds.length; start += batch) {
+        moves.push({ accountId, toMailboxId, messageIds: messageIds.slice(start, start + batch) });
+      }
+      return moves;
+    }),
+  );
+}

@@ -4,11 +4,14 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { RouterInputs, RouterOutputs } from '@youjian/api';
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef } from 'react';
+import { useErrorText } from '../../i18n/use-error-text';
+import { useFolderLabel } from '../../i18n/use-folder-label';
 import { type ListSelection, selectedCount } from '../../lib/selection';
 import { useTRPC } from '../../trpc/react';
 import { refreshMail } from '../../trpc/refresh-mail';
 import { MessageActions } from '../message-actions';
 import { MoveToSelect } from './move-to-select';
+import { type UndoableKind, useUndoToast } from './use-undo-toast';
 
 type Account = RouterOutputs['accounts']['list'][number];
 type Folder = Account['folders'][number];
@@ -16,6 +19,7 @@ type Folder = Account['folders'][number];
 export const PAGE_SIZE = 50;
 
 export type ListInput = Omit<RouterInputs['messages']['list'], 'cursor' | 'limit'>;
+type BulkAction = RouterInputs['messages']['bulk']['action'];
 
 /**
  * "Select all" and what to do with the ticked messages. A few ticked rows of one mailbox
@@ -39,6 +43,9 @@ export function ListToolbar(props: {
   const t = useTranslations('mailList');
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const errorText = useErrorText();
+  const folderLabel = useFolderLabel();
+  const undo = useUndoToast();
   const count = selectedCount(selection);
   const allBox = useRef<HTMLInputElement>(null);
   const some = count !== null && count > 0;
@@ -61,7 +68,22 @@ export function ListToolbar(props: {
       onError: (_error, _variables, context) => {
         if (context?.before) queryClient.setQueryData(context.key, context.before);
       },
-      onSuccess: props.onDone,
+      // the toast says what happened and offers Undo, as after the per-message actions
+      onSuccess: (done, variables) => {
+        props.onDone();
+        const kind = undoableKind(variables.action, props.folder);
+        if (!kind) return;
+        const moveTo = typeof variables.action === 'object' ? variables.action.moveTo : null;
+        const target = props.accounts
+          .flatMap((account) => account.folders)
+          .find((each) => each.id === moveTo);
+        undo.after({
+          kind,
+          count: done.changed,
+          origins: done.origins,
+          folder: target ? folderLabel(target) : undefined,
+        });
+      },
       onSettled: () => refreshMail(queryClient, trpc),
     }),
   );
@@ -104,7 +126,7 @@ export function ListToolbar(props: {
           />
           {bulk.error && (
             <span className="error" role="alert">
-              {bulk.error.message}
+              {errorText(bulk.error)}
             </span>
           )}
         </fieldset>
@@ -121,4 +143,12 @@ export function ListToolbar(props: {
       )}
     </div>
   );
+}
+
+/** What a "Select all" action did, for its toast; null for flags (undone by the other button). */
+function undoableKind(action: BulkAction, folder: Folder | null): UndoableKind | null {
+  if (typeof action === 'object') return 'moved';
+  if (action === 'archive') return 'archived';
+  if (action === 'delete') return folder?.role === 'trash' ? 'deletedForever' : 'trashed';
+  return null;
 }

@@ -3,7 +3,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useErrorText } from '../../i18n/use-error-text';
-import { undoMoves } from '../../lib/undo-moves';
+import { undoBulkMoves } from '../../lib/undo-moves';
 import { useTRPC, useTRPCClient } from '../../trpc/react';
 import { refreshMail } from '../../trpc/refresh-mail';
 import { useToast } from '../ui/toaster';
@@ -14,7 +14,8 @@ export type UndoableKind = 'archived' | 'trashed' | 'spam' | 'notSpam' | 'moved'
 /**
  * After Archive, Delete, Spam, Not spam or Move to: a toast saying what happened with an
  * Undo that moves each message back to the folder the server says it came from (the
- * mutation's `origins`; a deletion for good has none, says so and offers no Undo).
+ * mutation's `origins`; a deletion for good has none, says so and offers no Undo). "Select
+ * all" (messages.bulk) answers origins of several mailboxes, each naming its own.
  * `const undo = useUndoToast(); … onSuccess: undo.after({ kind, accountId, count, origins })`.
  */
 export function useUndoToast() {
@@ -29,11 +30,9 @@ export function useUndoToast() {
   // every view of the mail: lists, conversations (the default view) and open messages
   const refresh = () => refreshMail(queryClient, trpc);
 
-  const undo = async (accountId: string, origins: ReadonlyMap<string, string>) => {
+  const undo = async (moves: ReturnType<typeof undoBulkMoves>) => {
     try {
-      for (const back of undoMoves(origins)) {
-        await client.messages.move.mutate({ accountId, ...back });
-      }
+      for (const back of moves) await client.messages.move.mutate(back);
       toast({ text: t('undone'), tone: 'done' });
     } catch (error) {
       toast({ text: errorText(error), tone: 'failed' });
@@ -45,17 +44,23 @@ export function useUndoToast() {
   return {
     after: (done: {
       kind: UndoableKind;
-      accountId: string;
+      /** the mailbox of every origin that names none */
+      accountId?: string;
       /** how many messages the action was for */
       count: number;
       /** where each message that moved was before (messages.* mutations answer it) */
-      origins: ReadonlyArray<{ id: string; mailboxId: string }>;
+      origins: ReadonlyArray<{ id: string; mailboxId: string; accountId?: string }>;
       /** the target folder's name, for "moved" */
       folder?: string;
     }) => {
       const { count } = done;
-      const origins = new Map(done.origins.map((origin) => [origin.id, origin.mailboxId]));
-      const canUndo = done.kind !== 'deletedForever' && origins.size > 0;
+      const moves = undoBulkMoves(
+        done.origins.flatMap((origin) => {
+          const accountId = origin.accountId ?? done.accountId;
+          return accountId ? [{ ...origin, accountId }] : [];
+        }),
+      );
+      const canUndo = done.kind !== 'deletedForever' && moves.length > 0;
       toast({
         text: t(done.kind, { count, folder: done.folder ?? '' }),
         tone: 'done',
@@ -63,7 +68,7 @@ export function useUndoToast() {
           ? {
               label: t('undo'),
               altText: t('undoAlt'),
-              onAction: () => void undo(done.accountId, origins),
+              onAction: () => void undo(moves),
             }
           : undefined,
       });
