@@ -92,6 +92,21 @@ export async function userWithMail(page: Page, label: string): Promise<{ subject
   const subject = `季度预算 会议纪要 ${run}`;
   await signUp(page, `e2e-${label}-${run}@example.test`);
   await linkMailbox(page, 'QQ Mail', 'alice@qq.test', 'alice-auth-code');
+  await mailFromBowen(subject, `${run}-ui`, [
+    '各位好：',
+    '',
+    '下周二上午十点在三楼会议室讨论第四季度预算，请提前准备各部门的数据。',
+    '',
+    '博文',
+  ]);
+  return { subject };
+}
+
+/**
+ * Delivers a plain-text mail from 博文 <bob@163.test> to alice@qq.test through the local
+ * Postfix: `subject` (any language), Message-ID <`id`@163.test>, the body's lines.
+ */
+export async function mailFromBowen(subject: string, id: string, lines: string[]) {
   await deliverMessage({
     from: 'bob@163.test',
     to: 'alice@qq.test',
@@ -100,19 +115,14 @@ export async function userWithMail(page: Page, label: string): Promise<{ subject
       'To: alice@qq.test',
       `Subject: =?UTF-8?B?${Buffer.from(subject).toString('base64')}?=`,
       `Date: ${new Date().toUTCString()}`,
-      `Message-ID: <${run}-ui@163.test>`,
+      `Message-ID: <${id}@163.test>`,
       'MIME-Version: 1.0',
       'Content-Type: text/plain; charset=utf-8',
       '',
-      '各位好：',
-      '',
-      '下周二上午十点在三楼会议室讨论第四季度预算，请提前准备各部门的数据。',
-      '',
-      '博文',
+      ...lines,
       '',
     ].join('\r\n'),
   });
-  return { subject };
 }
 
 /** Language and theme as a user who picked them in Settings (the cookies Settings writes). */
