@@ -6,7 +6,7 @@ import { inResponseTo, responseKind } from '../lib/response-kind';
 import { applyBulkAction } from '../services/apply-bulk-action';
 import { archiveMessages } from '../services/archive-messages';
 import { deleteMessages } from '../services/delete-messages';
-import { getMessage } from '../services/get-message';
+import { getMessage, peekMessage } from '../services/get-message';
 import { getOutgoingStatus } from '../services/get-outgoing-status';
 import { listMessages } from '../services/list-messages';
 import { listRecentSearches } from '../services/list-recent-searches';
@@ -111,6 +111,13 @@ export const messagesRouter = {
     .input(getMessageInput)
     .query(({ ctx, input }) =>
       getMessage({ db: ctx.db, secretBox: ctx.secretBox, userId: ctx.userId, ...input }),
+    ),
+
+  /** messages.get's answer when the body is already mirrored, else null (no IMAP): read-ahead */
+  peek: protectedProcedure
+    .input(getMessageInput.omit({ allowRemoteImages: true }))
+    .query(({ ctx, input }) =>
+      peekMessage({ db: ctx.db, secretBox: ctx.secretBox, userId: ctx.userId, ...input }),
     ),
 
   setFlags: protectedProcedure

@@ -1,4 +1,4 @@
-import type { Database, SecretBox } from '@youjian/db';
+import { and, type Database, eq, messageBody, type SecretBox } from '@youjian/db';
 import { proxyRemoteImages } from '@youjian/mail';
 import { loadMessageBody } from '@youjian/sync';
 import { imageProxyUrl } from '../lib/image-proxy-url';
@@ -53,4 +53,23 @@ export async function getMessage(options: GetMessageOptions) {
       sourceUrl: body.unreadable ? `/api/messages/${accountId}/${messageId}/source` : null,
     },
   };
+}
+
+/**
+ * The message as getMessage gives it (remote images blocked) when its body is already in
+ * the mirror, else null — without asking the mail server. What the list reads ahead for the
+ * rows in sight (use-read-ahead.ts), so that opening one paints from the browser's cache;
+ * a body never fetched is fetched when the message is opened, not because it scrolled by.
+ * Throws NOT_FOUND, as getMessage, for a message that is not the user's.
+ */
+export async function peekMessage(options: Omit<GetMessageOptions, 'allowRemoteImages'>) {
+  const { db, userId, accountId, messageId } = options;
+  // ownership first: whether a body is mirrored is not to be learnt of another's message
+  await requireOwnedMessage(db, { userId, accountId, messageId });
+  const [mirrored] = await db
+    .select({ messageId: messageBody.messageId })
+    .from(messageBody)
+    .where(and(eq(messageBody.accountId, accountId), eq(messageBody.messageId, messageId)));
+  if (!mirrored) return null;
+  return getMessage({ ...options, allowRemoteImages: false });
 }

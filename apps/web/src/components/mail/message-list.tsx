@@ -2,9 +2,8 @@
 
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { RouterOutputs } from '@youjian/api';
-import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { mailboxColour } from '../../lib/account-colour';
 import { highlightTerms } from '../../lib/highlight';
 import { keyTargets } from '../../lib/key-targets';
@@ -16,12 +15,13 @@ import {
 } from '../../lib/selection';
 import { useListItems } from '../conversation/use-list-items';
 import { ShortcutsDialog } from '../keyboard/shortcuts-dialog';
-import { mailHref, useMailLocation } from '../mail-location';
+import { mailHref, showMailUrl, useMailLocation } from '../mail-location';
 import { ListTitle } from './list-title';
 import { type ListInput, ListToolbar } from './list-toolbar';
 import { MessageRow } from './message-row';
 import { SearchBox } from './search-box';
 import { useListShortcuts } from './use-list-shortcuts';
+import { useReadAhead } from './use-read-ahead';
 import { useRememberSearch } from './use-remember-search';
 import './mail-list.css';
 
@@ -30,6 +30,8 @@ type Folder = Account['folders'][number];
 
 /** A row's height before it is measured; rows are measured once painted. */
 const ROW_ESTIMATE = 78;
+/** No search: nothing to mark (one array, so memoized rows see the same terms). */
+const NO_TERMS: readonly string[] = [];
 
 /**
  * The message list of a folder, a unified view or a search: virtualized (only the rows in
@@ -46,7 +48,6 @@ export function MessageList(props: {
 }) {
   const { accounts, account, folder } = props;
   const t = useTranslations('mailList');
-  const router = useRouter();
   const location = useMailLocation();
   const { query } = location;
   const searching = query.length > 0;
@@ -72,6 +73,20 @@ export function MessageList(props: {
   });
   const selection = ticked.listKey === listKey ? ticked.selection : NOTHING_SELECTED;
   const select = (next: ListSelection) => setTicked({ listKey, selection: next });
+  // the same function for every row and render while the list stays (rows are memoized)
+  const tickRow = useCallback(
+    (id: string, shiftKey: boolean) =>
+      setTicked((previous) => ({
+        listKey,
+        selection: clickSelection(
+          previous.listKey === listKey ? previous.selection : NOTHING_SELECTED,
+          order,
+          id,
+          shiftKey,
+        ),
+      })),
+    [listKey, order],
+  );
   const [cursor, setCursor] = useState<string | null>(null);
   const currentId = cursor && order.includes(cursor) ? cursor : location.messageId;
 
@@ -86,6 +101,12 @@ export function MessageList(props: {
     getItemKey: (index) => items[index]?.id ?? index,
   });
   const rows = virtualizer.getVirtualItems();
+  // what a click may open next: the rows in view and the screenful below (where j and the
+  // scroll go), not the overscan above
+  const { range } = virtualizer;
+  useReadAhead(
+    range ? items.slice(range.startIndex, 2 * range.endIndex - range.startIndex + 2) : [],
+  );
   const lastShown = rows[rows.length - 1]?.index ?? -1;
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = messages;
   useEffect(() => {
@@ -103,7 +124,7 @@ export function MessageList(props: {
       query,
     });
   const multiMailbox = !folder || (searching && !input.accountId);
-  const terms = searching ? highlightTerms(query) : [];
+  const terms = useMemo(() => (searching ? highlightTerms(query) : NO_TERMS), [searching, query]);
 
   const keys = useListShortcuts({
     order,
@@ -119,7 +140,8 @@ export function MessageList(props: {
     },
     onOpen: (id) => {
       const item = items.find((candidate) => candidate.id === id);
-      if (item) router.push(hrefOf(item), { scroll: false });
+      // as a click does (message-row.tsx): the URL changes without a server round trip
+      if (item) showMailUrl(hrefOf(item));
     },
     onToggle: (id) => select(clickSelection(selection, order, id, false)),
     onCompose: props.onCompose,
@@ -227,8 +249,8 @@ export function MessageList(props: {
                 ticked={isSelected(selection, item.id)}
                 colour={multiMailbox ? mailboxColour(accounts, item.accountId) : null}
                 terms={terms}
-                onTick={(shiftKey) => select(clickSelection(selection, order, item.id, shiftKey))}
-                onOpen={() => setCursor(item.id)}
+                onTick={tickRow}
+                onOpen={setCursor}
               />
             </div>
           );

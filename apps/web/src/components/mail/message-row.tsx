@@ -3,7 +3,7 @@
 import { Paperclip, Star } from 'lucide-react';
 import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
-import type { MouseEvent } from 'react';
+import { type MouseEvent, memo } from 'react';
 import { formatListDate } from '../../lib/format-date';
 import { ConversationCount } from '../conversation/conversation-count';
 import { rowSenders } from '../conversation/row-senders';
@@ -19,9 +19,11 @@ export type MessageItem = ListItem;
 /**
  * One row of the list's grid, in two cells: the box to tick, then a link with sender, date,
  * subject and snippet. In a unified list or a search across mailboxes it names (and colours)
- * the mailbox it belongs to.
+ * the mailbox it belongs to. Memoized: opening or ticking a row re-renders that row (and the
+ * one it leaves), not every row in sight — the callbacks take the row's id, so the list can
+ * pass the same functions to every row.
  */
-export function MessageRow(props: {
+export const MessageRow = memo(function MessageRow(props: {
   item: MessageItem;
   href: string;
   current: boolean;
@@ -30,8 +32,10 @@ export function MessageRow(props: {
   /** the mailbox's colour, or null where every row is of one mailbox */
   colour: string | null;
   terms: readonly string[];
-  onTick: (shiftKey: boolean) => void;
-  onOpen: () => void;
+  /** the tick box was clicked (with Shift: a range) */
+  onTick: (id: string, shiftKey: boolean) => void;
+  /** the row's link was clicked, before it opens the message */
+  onOpen: (id: string) => void;
 }) {
   const { item, colour, terms } = props;
   const t = useTranslations('mailList');
@@ -49,7 +53,7 @@ export function MessageRow(props: {
           aria-label={t('select', { subject })}
           checked={props.ticked}
           onChange={() => undefined}
-          onClick={(event: MouseEvent<HTMLInputElement>) => props.onTick(event.shiftKey)}
+          onClick={(event: MouseEvent<HTMLInputElement>) => props.onTick(item.id, event.shiftKey)}
         />
       </div>
       {/* biome-ignore lint/a11y/useSemanticElements: the grid is not a table, see message-list */}
@@ -60,7 +64,7 @@ export function MessageRow(props: {
           aria-current={props.open ? 'true' : undefined}
           scroll={false}
           onClick={(event) => {
-            props.onOpen();
+            props.onOpen(item.id);
             if (!isPlainClick(event)) return;
             event.preventDefault();
             showMailUrl(props.href);
@@ -110,4 +114,4 @@ export function MessageRow(props: {
       </div>
     </>
   );
-}
+});

@@ -38,8 +38,11 @@ export function useOpenMessage(accountId: string | null, messageId: string | nul
   return { open, showImages, onShowImages: () => setShowImagesFor(messageId) };
 }
 
-/** messages.get for one message, the same for useOpenMessage and its prefetch (one cache entry). */
-function openMessageOptions(
+/**
+ * messages.get for one message, the same for useOpenMessage, its prefetch and the list's
+ * read-ahead (one cache entry).
+ */
+export function openMessageOptions(
   trpc: ReturnType<typeof useTRPC>,
   accountId: string | null,
   messageId: string | null,

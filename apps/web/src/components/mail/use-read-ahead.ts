@@ -1,0 +1,63 @@
+'use client';
+
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import { useTRPC, useTRPCClient } from '../../trpc/react';
+import { useReadingMode } from '../conversation/use-reading-mode';
+import { openMessageOptions } from './use-open-message';
+
+/** At most this many rows are read ahead at a time (two screens of a tall window). */
+const READ_AHEAD_ROWS = 24;
+/** The list must rest this long (ms) before reading ahead: a scroll flies past its rows. */
+const SETTLE_MS = 150;
+
+/**
+ * Reads ahead what opening one of `rows` (those in sight and the next screenful) shows, so
+ * that a click paints from the cache instead of waiting for a round trip (issue 11:
+ * ui.open_message_p95_ms): the message (messages.peek, which answers only for bodies
+ * already in the mirror — nothing is fetched from the mail server for a row that merely
+ * scrolled by) and, when reading by conversation, its conversation. Once the list has
+ * rested; each row once per list; rows already cached are left alone. tRPC batches the
+ * reads into a few requests — not Next's prefetch of each row's page, which issue 11 found
+ * aborted by the hundred.
+ */
+export function useReadAhead(rows: ReadonlyArray<{ accountId: string; id: string }>): void {
+  const trpc = useTRPC();
+  const client = useTRPCClient();
+  const queryClient = useQueryClient();
+  const mode = useReadingMode();
+  const asked = useRef(new Set<string>());
+  const refs = rows
+    .slice(0, READ_AHEAD_ROWS)
+    .map((row) => `${row.accountId} ${row.id}`)
+    .join('\n');
+  useEffect(() => {
+    if (mode === null || refs === '') return;
+    const timer = setTimeout(() => {
+      for (const ref of refs.split('\n')) {
+        if (asked.current.has(ref)) continue;
+        asked.current.add(ref);
+        const [accountId = '', messageId = ''] = ref.split(' ');
+        if (mode === 'conversation') {
+          const conversation = trpc.conversations.get.queryOptions({ accountId, messageId });
+          if (queryClient.getQueryData(conversation.queryKey) === undefined) {
+            void queryClient.prefetchQuery(conversation);
+          }
+        }
+        const { queryKey } = openMessageOptions(trpc, accountId, messageId, false);
+        if (queryClient.getQueryData(queryKey) !== undefined) continue;
+        void client.messages.peek
+          .query({ accountId, messageId })
+          .then((message) => {
+            // an open that raced the read-ahead has its own answer: keep it
+            if (message && queryClient.getQueryData(queryKey) === undefined) {
+              queryClient.setQueryData(queryKey, message);
+            }
+          })
+          // a read-ahead that fails costs nothing: opening the row asks again
+          .catch(() => asked.current.delete(ref));
+      }
+    }, SETTLE_MS);
+    return () => clearTimeout(timer);
+  }, [refs, mode, queryClient, trpc, client]);
+}
