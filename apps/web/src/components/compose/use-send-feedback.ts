@@ -93,8 +93,9 @@ export function useSendFeedback(options: {
       });
     }
     onStatus(t('sendingSubject', { subject }), 'progress');
-    followDelivery(accountId, queued.id, subject).catch((error: unknown) =>
-      onStatus(error instanceof Error ? error.message : t('statusUnknown'), 'failed'),
+    // the status could not be read (offline, signed out): never the transport's English
+    followDelivery(accountId, queued.id, subject).catch(() =>
+      onStatus(t('statusUnknown'), 'failed'),
     );
   };
 }
