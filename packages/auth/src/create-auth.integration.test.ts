@@ -137,4 +137,27 @@ describe('sessions', () => {
     expect(await getSession(auth, new Headers({ cookie: phone }))).toBeNull();
     expect((await getSession(auth, new Headers({ cookie: laptop })))?.user.email).toBe(newcomer);
   });
+
+  it('refuses a session read a moment ago as soon as it is revoked or signed out (session cache)', async () => {
+    const credentials = { email: newcomer, password: 'correct horse battery staple' };
+    const laptop = cookieOf(await post('/sign-in/email', credentials));
+    const phone = cookieOf(await post('/sign-in/email', credentials));
+    const sessionOf = (cookie: string) => getSession(auth, new Headers({ cookie }));
+    // both read once, so both are in this process's session cache
+    expect((await sessionOf(phone))?.user.email).toBe(newcomer);
+    expect((await sessionOf(laptop))?.user.email).toBe(newcomer);
+    const asLaptop = (path: string) =>
+      auth.handler(
+        new Request(`${baseURL}/api/auth${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin: baseURL, cookie: laptop },
+          body: '{}',
+        }),
+      );
+    expect((await asLaptop('/revoke-other-sessions')).status).toBe(200);
+    expect(await sessionOf(phone)).toBeNull();
+    expect((await sessionOf(laptop))?.user.email).toBe(newcomer);
+    expect((await asLaptop('/sign-out')).status).toBe(200);
+    expect(await sessionOf(laptop)).toBeNull();
+  });
 });

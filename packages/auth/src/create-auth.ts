@@ -16,6 +16,7 @@ import {
 import { serveVerifyEmail, VERIFY_EMAIL_PATH } from './confirm-address';
 import type { AccountMailer } from './mailer';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem } from './password-policy';
+import { type CachedSession, createSessionCache, type SessionCache } from './session-cache';
 
 export interface CreateAuthOptions {
   db: Database;
@@ -30,6 +31,16 @@ export interface CreateAuthOptions {
   /** where a failed or skipped account mail is reported; default console.error */
   log?: (line: string) => void;
 }
+
+/**
+ * How long a process trusts a session it has read without reading it again: what a session
+ * ended through another web process (or by SQL) may still do here (docs/security.md).
+ */
+export const SESSION_CACHE_TTL_MS = 10_000;
+const SESSION_CACHE_ENTRIES = 10_000;
+
+/** Each Better Auth instance's session cache (getSession), made in createAuth. */
+const sessionCaches = new WeakMap<object, SessionCache<CachedSession>>();
 
 /** Endpoints that set a password, and the body field that carries it. */
 const NEW_PASSWORD_FIELD: Record<string, 'password' | 'newPassword'> = {
@@ -53,7 +64,11 @@ export function createAuth({ db, secret, baseURL, mailer, lifetimes, log }: Crea
     lifetimes: { ...DEFAULT_TOKEN_LIFETIMES, ...lifetimes },
     log: log ?? ((line) => console.error(line)),
   });
-  return betterAuth({
+  const sessions = createSessionCache<CachedSession>({
+    ttlMs: SESSION_CACHE_TTL_MS,
+    maxEntries: SESSION_CACHE_ENTRIES,
+  });
+  const auth = betterAuth({
     appName: 'Youjian',
     secret,
     baseURL,
@@ -107,8 +122,15 @@ export function createAuth({ db, secret, baseURL, mailer, lifetimes, log }: Crea
           });
         }
       }),
+      // any endpoint but get-session may end or change a session (sign-out, revoke,
+      // password change or reset, account deletion): forget every cached one, at once
+      after: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== '/get-session') sessions.clear();
+      }),
     },
   });
+  sessionCaches.set(auth, sessions);
+  return auth;
 }
 
 export type Auth = ReturnType<typeof createAuth>;
@@ -142,7 +164,18 @@ export function loopbackAliases(baseURL: string): string[] {
   return origins;
 }
 
-/** The signed-in user and session for a request's headers, or null. */
+/**
+ * The signed-in user and session for a request's headers, or null. Read through the
+ * instance's session cache (session-cache.ts) keyed by the Cookie header: at most
+ * SESSION_CACHE_TTL_MS old, and never older than this process's last sign-out, revocation
+ * or password change.
+ */
 export async function getSession(auth: Auth, headers: Headers): Promise<AuthSession | null> {
-  return auth.api.getSession({ headers });
+  const cookie = headers.get('cookie');
+  const sessions = sessionCaches.get(auth);
+  if (!cookie || !sessions) return auth.api.getSession({ headers });
+  // the cache holds what auth.api.getSession returned for this same Cookie header
+  return (await sessions.read(cookie, () =>
+    auth.api.getSession({ headers }),
+  )) as AuthSession | null;
 }
