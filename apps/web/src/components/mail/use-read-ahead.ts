@@ -4,7 +4,6 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useTRPC, useTRPCClient } from '../../trpc/react';
 import { useReadingMode } from '../conversation/use-reading-mode';
-import { openMessageOptions } from './use-open-message';
 
 /** At most this many rows are read ahead at a time (two screens of a tall window). */
 const READ_AHEAD_ROWS = 24;
@@ -34,29 +33,16 @@ export function useReadAhead(rows: ReadonlyArray<{ accountId: string; id: string
   useEffect(() => {
     if (mode === null || refs === '') return;
     const timer = setTimeout(() => {
-      for (const ref of refs.split('\n')) {
-        if (asked.current.has(ref)) continue;
-        asked.current.add(ref);
-        const [accountId = '', messageId = ''] = ref.split(' ');
-        if (mode === 'conversation') {
-          const conversation = trpc.conversations.get.queryOptions({ accountId, messageId });
-          if (queryClient.getQueryData(conversation.queryKey) === undefined) {
-            void queryClient.prefetchQuery(conversation);
-          }
-        }
-        const { queryKey } = openMessageOptions(trpc, accountId, messageId, false);
-        if (queryClient.getQueryData(queryKey) !== undefined) continue;
-        void client.messages.peek
-          .query({ accountId, messageId })
-          .then((message) => {
-            // an open that raced the read-ahead has its own answer: keep it
-            if (message && queryClient.getQueryData(queryKey) === undefined) {
-              queryClient.setQueryData(queryKey, message);
-            }
-          })
-          // a read-ahead that fails costs nothing: opening the row asks again
-          .catch(() => asked.current.delete(ref));
-      }
+      void import('./read-ahead').then(({ readAhead }) =>
+        readAhead({
+          refs: refs.split('\n'),
+          mode,
+          asked: asked.current,
+          trpc,
+          client,
+          queryClient,
+        }),
+      );
     }, SETTLE_MS);
     return () => clearTimeout(timer);
   }, [refs, mode, queryClient, trpc, client]);
