@@ -173,6 +173,16 @@ test('the Outbox shows a send the provider refused, with the reason and Retry', 
     await expect(failedZh).toContainText(
       '原因：服务商只允许用这个邮箱自己的地址发信。服务器回复：5',
     );
+    // the same row as an SMTP refusal of the 授权码 (stored by hand: the local stack cannot
+    // refuse SMTP AUTH while IMAP accepts the code) says where QQ hands out a new one
+    await productQuery(
+      `update outgoing_mail set last_error_code = 'AUTH_FAILED',
+         last_error_params = '{"protocol":"smtp"}' where draft->>'subject' = $1`,
+      [subject],
+    );
+    await page.reload();
+    await expect(failedZh).toContainText('原因：服务商拒绝了授权码。');
+    await expect(failedZh).toContainText('请在网页版 QQ 邮箱获取新的授权码');
     await chooseLook(context, baseURL ?? '', { locale: 'en', theme: 'light' });
     await page.reload();
     await failed.getByRole('button', { name: 'Cancel' }).click();

@@ -23,6 +23,8 @@ export async function listOutbox({ db, userId }: { db: Database; userId: string 
       id: outgoingMail.id,
       accountId: outgoingMail.accountId,
       address: mailAccount.address,
+      /** the preset (qq, 163, …): an authorization-code failure says where to get a new one */
+      provider: mailAccount.provider,
       draft: outgoingMail.draft,
       state: outgoingMail.state,
       scheduled: outgoingMail.scheduled,

@@ -6,19 +6,11 @@ import { KeyRound } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { type FormEvent, useId, useState } from 'react';
 import { useErrorText } from '../../i18n/use-error-text';
+import { newCodeHowKey } from '../../lib/new-code-how';
 import { useTRPC } from '../../trpc/react';
 import { useHydrated } from '../use-hydrated';
 
 type Account = RouterOutputs['accounts']['list'][number];
-
-/** Where each provider hands out a new code, as its own settings name the steps. */
-const HOW_TO_KEY = {
-  qq: 'newCodeHowQq',
-  '163': 'newCodeHow163',
-  '126': 'newCodeHow163',
-  yeah: 'newCodeHow163',
-  custom: 'newCodeHowOther',
-} as const;
 
 /**
  * A mailbox whose 授权码 the provider refused: says so, says where that provider gives a
@@ -41,7 +33,7 @@ export function NewCodeForm({ account }: { account: Account }) {
       },
     }),
   );
-  const howTo = HOW_TO_KEY[account.provider as keyof typeof HOW_TO_KEY] ?? 'newCodeHowOther';
+  const howTo = newCodeHowKey(account.provider);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RouterOutputs } from '@youjian/api';
 import { useLocale, useTranslations } from 'next-intl';
 import { useErrorText, useProblemText } from '../../i18n/use-error-text';
+import { newCodeHowKey } from '../../lib/new-code-how';
 import { useTRPC } from '../../trpc/react';
 import { type ComposeDraft, composeDraftOf } from '../compose/compose-draft';
 import { useToast } from '../ui/toaster';
@@ -51,6 +52,7 @@ export function OutboxPane({ onEdit }: { onEdit: (draft: ComposeDraft) => void }
 function OutboxRow({ row, onEdit }: { row: Outgoing; onEdit: (draft: ComposeDraft) => void }) {
   const t = useTranslations('outbox');
   const locale = useLocale();
+  const accounts = useTranslations('accounts');
   const errorText = useErrorText();
   const problemText = useProblemText();
   const toast = useToast();
@@ -86,6 +88,9 @@ function OutboxRow({ row, onEdit }: { row: Outgoing; onEdit: (draft: ComposeDraf
         <span className="outbox-state">{state}</span>
         {row.state === 'failed' && row.problem && (
           <span className="error">{t('reason', { reason: problemText(row.problem) })}</span>
+        )}
+        {row.state === 'failed' && row.problem?.code === 'AUTH_FAILED' && (
+          <span className="error">{accounts(newCodeHowKey(row.provider))}</span>
         )}
       </div>
       {row.state !== 'sending' && (
