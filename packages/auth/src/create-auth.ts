@@ -39,8 +39,16 @@ export interface CreateAuthOptions {
 export const SESSION_CACHE_TTL_MS = 10_000;
 const SESSION_CACHE_ENTRIES = 10_000;
 
-/** Each Better Auth instance's session cache (getSession), made in createAuth. */
-const sessionCaches = new WeakMap<object, SessionCache<CachedSession>>();
+/**
+ * Where createAuth keeps an instance's session cache, on the instance itself: Next.js
+ * bundles this module once per route, so a module-level map filled by the copy that made
+ * the instance (the first route to call services()) would be empty in the others.
+ */
+const SESSION_CACHE = Symbol.for('youjian.auth.sessionCache');
+
+function sessionCacheOf(auth: object): SessionCache<CachedSession> | undefined {
+  return (auth as { [SESSION_CACHE]?: SessionCache<CachedSession> })[SESSION_CACHE];
+}
 
 /** Endpoints that set a password, and the body field that carries it. */
 const NEW_PASSWORD_FIELD: Record<string, 'password' | 'newPassword'> = {
@@ -129,7 +137,7 @@ export function createAuth({ db, secret, baseURL, mailer, lifetimes, log }: Crea
       }),
     },
   });
-  sessionCaches.set(auth, sessions);
+  Object.defineProperty(auth, SESSION_CACHE, { value: sessions });
   return auth;
 }
 
@@ -172,7 +180,7 @@ export function loopbackAliases(baseURL: string): string[] {
  */
 export async function getSession(auth: Auth, headers: Headers): Promise<AuthSession | null> {
   const cookie = headers.get('cookie');
-  const sessions = sessionCaches.get(auth);
+  const sessions = sessionCacheOf(auth);
   if (!cookie || !sessions) return auth.api.getSession({ headers });
   // the cache holds what auth.api.getSession returned for this same Cookie header
   return (await sessions.read(cookie, () =>
