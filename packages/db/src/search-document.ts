@@ -16,7 +16,7 @@
  * lexemes); a query is cast with `::tsquery` for the same reason. Core Postgres only.
  */
 import type { MailAddress } from './schema';
-import { searchTokens } from './search';
+import { scan, searchTokens } from './search';
 
 export type SearchField = 'from' | 'to' | 'cc' | 'subject' | 'filename';
 
@@ -44,11 +44,13 @@ const MAX_POSITION = 16_383;
 const MAX_POSITIONS_PER_LEXEME = 256;
 const MAX_LEXEME_CHARS = 200;
 
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const EMAIL = /^[^\s@]+@[^\s@]+$/u;
 const DOMAIN = /^[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+$/u;
 
-const quoteLexeme = (lexeme: string) => `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+const quoteLexeme = (lexeme: string) =>
+  lexeme.includes("'") || lexeme.includes('\\')
+    ? `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`
+    : `'${lexeme}'`;
 
 class DocumentBuilder {
   private readonly positions = new Map<string, number[]>();
@@ -56,24 +58,46 @@ class DocumentBuilder {
 
   private add(lexeme: string, position: number, tag: string | null) {
     if (lexeme.length === 0 || lexeme.length > MAX_LEXEME_CHARS) return;
-    for (const key of tag ? [lexeme, tag + lexeme] : [lexeme]) {
-      const list = this.positions.get(key) ?? [];
-      if (list.length < MAX_POSITIONS_PER_LEXEME) list.push(Math.min(position, MAX_POSITION));
-      this.positions.set(key, list);
-    }
+    this.record(lexeme, position);
+    if (tag) this.record(tag + lexeme, position);
   }
 
-  /** Words and CJK bigrams at consecutive positions, CJK single characters beside them. */
+  private record(key: string, position: number) {
+    const list = this.positions.get(key);
+    if (!list) this.positions.set(key, [Math.min(position, MAX_POSITION)]);
+    else if (list.length < MAX_POSITIONS_PER_LEXEME) list.push(Math.min(position, MAX_POSITION));
+  }
+
+  /**
+   * Words and CJK bigrams at consecutive positions, CJK single characters beside them (a
+   * bigram's first character at its position, its second at the next): the tokens of
+   * searchTokens, walked without building them first, since the body index runs this over
+   * every body it reads.
+   */
   text(text: string, tag: string | null) {
-    for (const token of searchTokens(text)) {
-      this.add(token, this.position, tag);
-      const chars = Array.from(token);
-      if (chars.length === 2 && CJK.test(token)) {
-        this.add(chars[0] ?? '', this.position, tag);
-        this.add(chars[1] ?? '', this.position + 1, tag);
-      }
-      this.position++;
-    }
+    scan(
+      text,
+      (word) => {
+        this.add(word, this.position, tag);
+        this.position++;
+      },
+      (run) => {
+        const chars = Array.from(run);
+        if (chars.length === 1) {
+          this.add(run, this.position, tag);
+          this.position++;
+          return;
+        }
+        for (let i = 0; i < chars.length - 1; i++) {
+          const first = chars[i] ?? '';
+          const second = chars[i + 1] ?? '';
+          this.add(first + second, this.position, tag);
+          this.add(first, this.position, tag);
+          this.add(second, this.position + 1, tag);
+          this.position++;
+        }
+      },
+    );
     this.position++; // a gap: a phrase never runs from one field into the next
   }
 

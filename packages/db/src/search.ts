@@ -20,8 +20,15 @@ function cjkBigrams(run: string): string[] {
   return grams;
 }
 
-/** Walks the tokens of a lower-cased text in order. */
-function scan(text: string, onWord: (word: string) => void, onCjkRun: (run: string) => void) {
+/**
+ * Walks the tokens of a text in order, lower-cased: each word to `onWord`, each run of CJK
+ * characters whole to `onCjkRun` (searchTokens makes its bigrams).
+ */
+export function scan(
+  text: string,
+  onWord: (word: string) => void,
+  onCjkRun: (run: string) => void,
+) {
   for (const match of text.toLowerCase().matchAll(TOKEN)) {
     if (match[1]) onCjkRun(match[1]);
     else onWord(match[0]);

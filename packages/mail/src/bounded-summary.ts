@@ -20,6 +20,8 @@ export const MAX_ATTACHMENT_NAME_CHARS = 256;
 
 /** Pure: the text cut to `max` code points, with "…" when cut. */
 export function cutText(text: string, max: number): string {
+  // a string has at least as many UTF-16 units as code points: short ones need no split
+  if (text.length <= max) return text;
   const points = Array.from(text);
   return points.length <= max ? text : `${points.slice(0, max - 1).join('')}…`;
 }

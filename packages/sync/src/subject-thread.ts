@@ -120,16 +120,21 @@ export function chooseAdoptingThread(
       .filter((c) => c.origin && !c.origin.isReply && sharesWith(c.participants))
       .map((c) => c.origin?.at ?? new Date(0)),
   ];
+  // a conversation is passed over when a nearer start falls in (at, its origin]: i.e. when
+  // the earliest start after the original is no later than its origin (one pass, not one
+  // per candidate — a first-sync window holds hundreds of same-subject conversations)
+  const nextStart = between.reduce(
+    (next, d) => (d.getTime() > at && d.getTime() < next ? d.getTime() : next),
+    Number.POSITIVE_INFINITY,
+  );
   let best: { threadId: string; shared: number; gap: number } | null = null;
   for (const { threadId, participants, origin } of candidates) {
     if (!origin?.isReply || !participants) continue;
     const gap = origin.at.getTime() - at;
     if (gap < 0) continue;
+    if (nextStart <= origin.at.getTime()) continue;
     const shared = original.participants.filter((p) => participants.has(p)).length;
     if (shared === 0) continue;
-    if (between.some((d) => d.getTime() > at && d.getTime() <= origin.at.getTime())) {
-      continue;
-    }
     if (!best || shared > best.shared || (shared === best.shared && gap < best.gap)) {
       best = { threadId, shared, gap };
     }

@@ -175,16 +175,17 @@ function subjectThread(
     return chooseSubjectThread(message, candidates).threadId ?? undefined;
   }
   if (linkedIds(message).length > 0) return undefined;
-  const others = (originals.get(subjectKey) ?? []).filter(
-    (o) => o !== message && o.participants.some((p) => message.participants.includes(p)),
-  );
-  return (
-    chooseAdoptingThread(
-      message,
-      candidates,
-      others.map((o) => o.receivedAt),
-    ) ?? undefined
-  );
+  // only a conversation begun by a reply can adopt an original
+  if (!candidates.some((c) => c.origin?.isReply && c.participants)) return undefined;
+  // other originals of these people matter only when newer (a nearer start): the cheap time
+  // test first — a first-sync window holds hundreds of same-subject originals
+  const at = message.receivedAt.getTime();
+  const nearer: Date[] = [];
+  for (const o of originals.get(subjectKey) ?? []) {
+    if (o === message || o.receivedAt.getTime() <= at) continue;
+    if (o.participants.some((p) => message.participants.includes(p))) nearer.push(o.receivedAt);
+  }
+  return chooseAdoptingThread(message, candidates, nearer) ?? undefined;
 }
 
 /** Records that `threadId` now holds a message of this subject, its people and time. */
@@ -243,7 +244,9 @@ function originalsBySubject(messages: readonly ThreadableMessage[]) {
   for (const message of messages) {
     if (isReplySubject(message.subject) || linkedIds(message).length > 0) continue;
     const key = normalizeSubject(message.subject);
-    bySubject.set(key, [...(bySubject.get(key) ?? []), message]);
+    const list = bySubject.get(key);
+    if (list) list.push(message);
+    else bySubject.set(key, [message]);
   }
   return bySubject;
 }
