@@ -68,6 +68,9 @@ test('alice writes, bob replies: one conversation of two in her inbox; Settings 
   await bobsView.getByRole('button', { name: 'Reply', exact: true }).click();
   compose = page.getByRole('dialog', { name: 'Reply' });
   await expect(compose.getByLabel('Subject', { exact: true })).toHaveValue(`Re: ${subject}`);
+  // a reply opens with the caret in the message (the editor loads on first use): type
+  // once it is there, as a person who sees the caret does
+  await expect(compose.getByLabel('Message', { exact: true })).toBeFocused();
   await page.keyboard.type('好的，准时参加。');
   await compose.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(compose).toBeHidden();
