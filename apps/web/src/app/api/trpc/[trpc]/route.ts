@@ -1,18 +1,10 @@
-import { handleTrpcRequest } from '@youjian/api';
-import { services } from '../../../../server/services';
-import { sessionOf } from '../../../../server/session';
+import { serveTrpcRequest } from '../../../../server/trpc-entry';
 
-/** tRPC over HTTP: the router's one entry; queries by GET, mutations by POST only. */
-const handler = (request: Request) =>
-  handleTrpcRequest({
-    request,
-    endpoint: '/api/trpc',
-    createContext: async () => {
-      const { db, secretBox, events } = services();
-      const session = await sessionOf(request.headers);
-      return { db, secretBox, events, userId: session?.user.id ?? null };
-    },
-  });
+/**
+ * tRPC over HTTP through Next.js (`next dev`, `next start`); the production server
+ * (server.ts) answers the same paths itself, through the same serveTrpcRequest.
+ */
+const handler = (request: Request) => serveTrpcRequest(request);
 
 export { handler as GET, handler as POST };
 export const dynamic = 'force-dynamic';
