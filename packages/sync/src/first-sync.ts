@@ -95,9 +95,6 @@ export async function continueFirstSync(ctx: FolderSyncContext): Promise<void> {
     await db.transaction(async (tx) => {
       await writeMessageBatch(tx, { accountId: account.id, mailboxId: mailbox.id }, summaries, {
         searchDocuments: newest,
-        // below lowestSyncedUid, which moves with each window in this transaction: none of
-        // these UIDs is mirrored (new mail lands above highestSyncedUid, fetch-new.ts)
-        unmirrored: true,
       });
       await updateMailbox(tx, account.id, mailbox.id, { lowestSyncedUid: window[0] });
     });

@@ -21,13 +21,6 @@ export interface WriteOptions {
    * stream in at the server's pace.
    */
   searchDocuments?: boolean;
-  /**
-   * The caller knows none of the batch's UIDs is mirrored: a first-sync window below the
-   * folder's lowest synced UID, which moves in the same transaction (first-sync.ts). The
-   * lookup then skips asking which UIDs exist — a question Postgres answered by reading the
-   * whole folder while the table had no statistics yet (a fresh database), once per window.
-   */
-  unmirrored?: boolean;
 }
 
 /**
@@ -35,7 +28,7 @@ export interface WriteOptions {
  * one lookup (which UIDs the mirror has, which Message-IDs and reply subjects the
  * account's threads know, with those threads' participants, and the account's address),
  * then ONE statement that records new threads and links and
- * `INSERT … SELECT FROM jsonb_to_recordset(…) ON CONFLICT DO UPDATE`s the messages. Round
+ * `INSERT … SELECT FROM json_to_recordset(…) ON CONFLICT DO UPDATE`s the messages. Round
  * trips, not rows, are what a first sync waits on. Known messages only get their flags
  * refreshed.
  */
@@ -43,11 +36,11 @@ export async function writeMessageBatch(
   tx: Tx,
   target: { accountId: string; mailboxId: string },
   batch: readonly MessageSummary[],
-  { searchDocuments = true, unmirrored = false }: WriteOptions = {},
+  { searchDocuments = true }: WriteOptions = {},
 ): Promise<number> {
   const summaries = dedupeByUid(batch);
   if (summaries.length === 0) return 0;
-  const known = await lookUp(tx, target, summaries, unmirrored);
+  const known = await lookUp(tx, target, summaries);
   const fresh = summaries.filter((s) => !known.existingUids.has(s.uid));
   const plan = planThreads(fresh, known, known.ownAddresses);
   // rare: a message that links two conversations; they become one before it is written
@@ -61,23 +54,10 @@ function dedupeByUid(batch: readonly MessageSummary[]): MessageSummary[] {
   return [...new Map(batch.map((s) => [s.uid, s])).values()];
 }
 
-/** Which UIDs of the batch the folder already holds (kind 1 of the lookup). */
-const existingUidsQuery = (
-  accountId: string,
-  mailboxId: string,
-  summaries: readonly MessageSummary[],
-) => sql`select 1 as kind, uid::text as key, null::uuid as thread_id,
-      null::timestamptz as last_date, null::text[] as participants,
-      null::text as origin_subject, null::timestamptz as origin_at from message
-    where account_id = ${accountId} and mailbox_id = ${mailboxId}
-      and uid = any(${sql.param(summaries.map((s) => s.uid))}::bigint[])
-  union all`;
-
 async function lookUp(
   tx: Tx,
   { accountId, mailboxId }: { accountId: string; mailboxId: string },
   summaries: readonly MessageSummary[],
-  unmirrored: boolean,
 ): Promise<KnownThreads & { existingUids: Set<number>; ownAddresses: Set<string> }> {
   const { ids, replySubjects, originalSubjects } = threadLookupKeys(summaries);
   const rows = rowsOf<{
@@ -89,18 +69,15 @@ async function lookUp(
     origin_subject: string | null;
     origin_at: string | Date | null;
   }>(
-    // kind 2 probes thread_link's primary key once per Message-ID (LATERAL … LIMIT 1 keeps
-    // it a nested loop): `message_id = any(array)` was planned from statistics, and a table
-    // without any yet (a fresh database during its first sync) got a scan of every link of
-    // the account, once per window
     await tx.execute(sql`
-      ${unmirrored ? sql`` : existingUidsQuery(accountId, mailboxId, summaries)}
-      select 2 as kind, l.message_id as key, l.thread_id,
+      select 1 as kind, uid::text as key, null::uuid as thread_id,
           null::timestamptz as last_date, null::text[] as participants,
-          null::text as origin_subject, null::timestamptz as origin_at
-        from unnest(${sql.param(ids)}::text[]) as i(message_id)
-        cross join lateral (select message_id, thread_id from thread_link
-          where account_id = ${accountId} and message_id = i.message_id limit 1) as l
+          null::text as origin_subject, null::timestamptz as origin_at from message
+        where account_id = ${accountId} and mailbox_id = ${mailboxId}
+          and uid = any(${sql.param(summaries.map((s) => s.uid))}::bigint[])
+      union all
+      select 2, message_id, thread_id, null, null, null, null from thread_link
+        where account_id = ${accountId} and message_id = any(${sql.param(ids)}::text[])
       union all
       select 3, s.subject_key, t.id, t.last_date, t.participants, o.subject, o.received_at
         from unnest(${sql.param(replySubjects)}::text[]) as s(subject_key)
@@ -166,10 +143,8 @@ function subjectCandidate(row: {
 
 /**
  * One message as a row of the batch's JSON document: one JSON.stringify of the whole batch
- * (native code) and one jsonb_to_recordset in Postgres cost less than a bind parameter per
- * column, each serialized element by element. jsonb, not json: the batch is parsed once
- * into binary form, where json_to_recordset re-parses the text after the cast validated it
- * (a 4,000-row window: ~400 ms instead of ~900 ms of Postgres CPU, measured under load).
+ * (native code) and one json_to_recordset in Postgres cost less than a bind parameter per
+ * column, each serialized element by element.
  */
 function messageRow(s: MessageSummary, plan: ThreadPlan, searchDocuments: boolean) {
   return {
@@ -209,7 +184,7 @@ function writeStatement(
     with new_thread as (
       insert into thread (account_id, id, subject_key, last_date, participants)
       select ${accountId}::uuid, t.id, t."subjectKey", t."lastDate", t.participants
-      from jsonb_to_recordset(${JSON.stringify(newThreads)}::jsonb)
+      from json_to_recordset(${JSON.stringify(newThreads)}::json)
         as t(id uuid, "subjectKey" text, "lastDate" timestamptz, participants text[])
     ), new_link as (
       insert into thread_link (account_id, message_id, thread_id)
@@ -222,9 +197,9 @@ function writeStatement(
         participants = array(select distinct p
           from unnest(coalesce(thread.participants, '{}') || j.participants) as p
           limit ${MAX_THREAD_PARTICIPANTS})
-      from jsonb_to_recordset(${JSON.stringify(
+      from json_to_recordset(${JSON.stringify(
         [...joined].map(([id, j]) => ({ id, last_date: j.lastDate, participants: j.participants })),
-      )}::jsonb) as j(id uuid, last_date timestamptz, participants text[])
+      )}::json) as j(id uuid, last_date timestamptz, participants text[])
       where thread.account_id = ${accountId} and thread.id = j.id
     )
     insert into message (account_id, mailbox_id, uid, message_id, in_reply_to, "references",
@@ -234,7 +209,7 @@ function writeStatement(
       m.thread_id, m.subject, m.sender, m.recipients, m.cc, m.sent_at, m.received_at, m.size,
       m.flags, m.seen, m.flagged, m.has_attachments, m.attachment_names, m.text_part, m.snippet,
       m.search_text::tsvector
-    from jsonb_to_recordset(${JSON.stringify(summaries.map((s) => messageRow(s, plan, searchDocuments)))}::jsonb)
+    from json_to_recordset(${JSON.stringify(summaries.map((s) => messageRow(s, plan, searchDocuments)))}::json)
       as m(uid bigint, message_id text, in_reply_to text, refs text[], thread_id uuid,
         subject text, sender jsonb, recipients jsonb, cc jsonb, sent_at timestamptz,
         received_at timestamptz, size int, flags text[], seen boolean, flagged boolean,
