@@ -7,6 +7,9 @@ import type { SurfaceEnv } from '../env';
 import { securityHeaders } from '../lib/security-headers';
 import { serveTrpcRequest, TRPC_ENDPOINT } from './trpc-entry';
 
+/** What of the web environment decides the security headers (lib/security-headers.ts). */
+type Surface = Pick<SurfaceEnv, 'https' | 'development'>;
+
 /**
  * The largest request body a tRPC call may send, in bytes: what Next.js allowed on these
  * paths before (the proxy copies a body into memory and cuts it at 10 MB,
@@ -49,7 +52,7 @@ export function shouldGzip(
 export async function serveTrpcOverNode(
   request: IncomingMessage,
   response: ServerResponse,
-  surface: Pick<SurfaceEnv, 'https' | 'development'>,
+  surface: Surface,
 ): Promise<void> {
   const closed = new AbortController();
   response.on('close', () => closed.abort());
@@ -97,16 +100,12 @@ function headersOf(request: IncomingMessage): Headers {
   return headers;
 }
 
-function headerLines(surface: Pick<SurfaceEnv, 'https' | 'development'>): Record<string, string> {
+function headerLines(surface: Surface): Record<string, string> {
   const nonce = randomBytes(16).toString('base64');
   return { ...securityHeaders({ nonce, ...surface }), 'Cache-Control': 'private, no-store' };
 }
 
-function answerStatus(
-  response: ServerResponse,
-  status: number,
-  surface: Pick<SurfaceEnv, 'https' | 'development'>,
-): void {
+function answerStatus(response: ServerResponse, status: number, surface: Surface): void {
   response.writeHead(status, headerLines(surface)).end();
 }
 
@@ -115,7 +114,7 @@ async function send(
   answer: Response,
   request: IncomingMessage,
   response: ServerResponse,
-  surface: Pick<SurfaceEnv, 'https' | 'development'>,
+  surface: Surface,
 ): Promise<void> {
   const gzip = shouldGzip(answer.headers.get('content-type'), request.headers['accept-encoding']);
   const headers: Record<string, string | string[]> = {};
