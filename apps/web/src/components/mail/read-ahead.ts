@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { useTRPC, useTRPCClient } from '../../trpc/react';
 import type { ReadingMode } from '../conversation/use-reading-mode';
-import { openMessageOptions } from './use-open-message';
+import { noteReadAhead, openMessageOptions } from './use-open-message';
 
 /**
  * The work of useReadAhead, loaded when the list first rests (a module of its own, so the
@@ -31,8 +31,9 @@ export function readAhead(options: {
     }
     const { queryKey } = openMessageOptions(trpc, accountId, messageId, false);
     if (queryClient.getQueryData(queryKey) !== undefined) continue;
-    void client.messages.peek
-      .query({ accountId, messageId })
+    const answer = client.messages.peek.query({ accountId, messageId });
+    noteReadAhead(accountId, messageId, answer);
+    void answer
       .then((message) => {
         // an open that raced the read-ahead has its own answer: keep it
         if (message && queryClient.getQueryData(queryKey) === undefined) {

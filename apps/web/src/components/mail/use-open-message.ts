@@ -1,6 +1,7 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { RouterOutputs } from '@youjian/api';
 import { useEffect, useRef, useState } from 'react';
 import { useTRPC } from '../../trpc/react';
 import { refreshMail } from '../../trpc/refresh-mail';
@@ -38,9 +39,35 @@ export function useOpenMessage(accountId: string | null, messageId: string | nul
   return { open, showImages, onShowImages: () => setShowImagesFor(messageId) };
 }
 
+/** What messages.get answers for one message. */
+type OpenedMessage = RouterOutputs['messages']['get'];
+
+/**
+ * The list's reads ahead still on their way (messages.peek, read-ahead.ts), by
+ * "accountId messageId": an open of that row waits for it instead of asking again — a
+ * click just after the list appeared would otherwise race its own read-ahead.
+ */
+const readsAhead = new Map<string, Promise<OpenedMessage | null>>();
+
+/**
+ * Notes that `answer` is messages.peek's read of the message, until it settles; takes ids,
+ * returns nothing.
+ */
+export function noteReadAhead(
+  accountId: string,
+  messageId: string,
+  answer: Promise<OpenedMessage | null>,
+): void {
+  const ref = `${accountId} ${messageId}`;
+  readsAhead.set(ref, answer);
+  const forget = () => readsAhead.delete(ref);
+  answer.then(forget, forget);
+}
+
 /**
  * messages.get for one message, the same for useOpenMessage, its prefetch and the list's
- * read-ahead (one cache entry).
+ * read-ahead (one cache entry). With remote images blocked (the way a message first shows)
+ * it takes a read-ahead's answer when one is on its way and found the body.
  */
 export function openMessageOptions(
   trpc: ReturnType<typeof useTRPC>,
@@ -48,10 +75,20 @@ export function openMessageOptions(
   messageId: string | null,
   allowRemoteImages: boolean,
 ) {
-  return trpc.messages.get.queryOptions(
+  const options = trpc.messages.get.queryOptions(
     { accountId: accountId ?? '', messageId: messageId ?? '', allowRemoteImages },
     { enabled: accountId !== null && messageId !== null, staleTime: Number.POSITIVE_INFINITY },
   );
+  const ask = options.queryFn;
+  if (allowRemoteImages || !ask) return options;
+  return {
+    ...options,
+    queryFn: async (context: Parameters<typeof ask>[0]): Promise<OpenedMessage> => {
+      const ahead = readsAhead.get(`${accountId} ${messageId}`);
+      const peeked = ahead && (await ahead.catch(() => null));
+      return peeked ?? ask(context);
+    },
+  };
 }
 
 /**
