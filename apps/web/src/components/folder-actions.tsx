@@ -1,16 +1,16 @@
 'use client';
 
-// Radix DropdownMenu: the menu pattern (arrow keys, typeahead, Escape, focus return) done
-// right, so a folder's Rename and Delete take one small button instead of two wide ones
-// that squeezed the folder's name to "其…".
-import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { RouterOutputs } from '@youjian/api';
-import { FolderPlus, MoreHorizontal, Pencil, Trash2 } from 'lucide-react';
+import { FolderPlus, MoreHorizontal } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { type FormEvent, useId, useState } from 'react';
 import { useErrorText } from '../i18n/use-error-text';
 import { useTRPC } from '../trpc/react';
+import { DeferredMenu } from './ui/deferred-menu';
+
+/** The folder menu's code, loaded on first use (ui/deferred-menu.tsx). */
+const loadFolderMenu = () => import('./folder-menu').then((module) => module.FolderMenu);
 
 type Folder = RouterOutputs['accounts']['list'][number]['folders'][number];
 
@@ -129,34 +129,20 @@ export function FolderItemActions({ accountId, folder }: { accountId: string; fo
           onCancel={() => setRenaming(false)}
         />
       ) : (
-        <DropdownMenu.Root>
-          <DropdownMenu.Trigger
-            className="small-button menu-trigger"
-            aria-label={t('actions', { name })}
-            disabled={remove.isPending}
-          >
-            <MoreHorizontal aria-hidden="true" className="icon" size={16} />
-          </DropdownMenu.Trigger>
-          <DropdownMenu.Portal>
-            <DropdownMenu.Content className="menu" align="end" sideOffset={4}>
-              <DropdownMenu.Item className="menu-item" onSelect={() => setRenaming(true)}>
-                <Pencil aria-hidden="true" className="icon" size={14} />
-                {t('renameItem')}
-              </DropdownMenu.Item>
-              <DropdownMenu.Item
-                className="menu-item danger"
-                onSelect={() => {
-                  if (window.confirm(t('confirmDelete', { name }))) {
-                    remove.mutate({ accountId, folderId: folder.id });
-                  }
-                }}
-              >
-                <Trash2 aria-hidden="true" className="icon" size={14} />
-                {t('deleteItem')}
-              </DropdownMenu.Item>
-            </DropdownMenu.Content>
-          </DropdownMenu.Portal>
-        </DropdownMenu.Root>
+        <DeferredMenu
+          load={loadFolderMenu}
+          trigger={{
+            className: 'small-button menu-trigger',
+            label: t('actions', { name }),
+            disabled: remove.isPending,
+            children: <MoreHorizontal aria-hidden="true" className="icon" size={16} />,
+          }}
+          menu={{
+            name,
+            onRename: () => setRenaming(true),
+            onDelete: () => remove.mutate({ accountId, folderId: folder.id }),
+          }}
+        />
       )}
       {error && (
         <p className="error small" role="alert">

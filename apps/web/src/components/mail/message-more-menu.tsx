@@ -1,52 +1,24 @@
 'use client';
 
-import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
-import { Download, FileCode, MoreHorizontal, Printer } from 'lucide-react';
-import Link from 'next/link';
+import { MoreHorizontal } from 'lucide-react';
 import { useTranslations } from 'next-intl';
+import { DeferredMenu } from '../ui/deferred-menu';
 
-/**
- * "More" for one open message (Radix DropdownMenu): Print (a page of its own that prints
- * itself, app/(print)/print), View source and headers (app/(mail)/source) and Download as
- * .eml (the source route, RFC 5322 bytes as the provider holds them).
- */
-export function MessageMoreMenu({
-  accountId,
-  messageId,
-}: {
-  accountId: string;
-  messageId: string;
-}) {
+/** The menu's code, loaded on first use (ui/deferred-menu.tsx). */
+const loadMessageMenu = () => import('./message-menu').then((module) => module.MessageMenu);
+
+/** "More" for one open message: Print, View source, Download as .eml (message-menu.tsx). */
+export function MessageMoreMenu(props: { accountId: string; messageId: string }) {
   const t = useTranslations('mail');
-  const path = `${accountId}/${messageId}`;
   return (
-    <DropdownMenu.Root>
-      <DropdownMenu.Trigger className="icon-button" aria-label={t('more')}>
-        <MoreHorizontal aria-hidden="true" className="icon" size={16} />
-      </DropdownMenu.Trigger>
-      <DropdownMenu.Portal>
-        <DropdownMenu.Content className="menu" align="end" sideOffset={4}>
-          <DropdownMenu.Item
-            className="menu-item"
-            onSelect={() => window.open(`/print/${path}`, '_blank', 'noopener')}
-          >
-            <Printer aria-hidden="true" className="icon" size={14} />
-            {t('print')}
-          </DropdownMenu.Item>
-          <DropdownMenu.Item className="menu-item" asChild>
-            <Link href={`/source/${path}`} prefetch={false}>
-              <FileCode aria-hidden="true" className="icon" size={14} />
-              {t('viewSource')}
-            </Link>
-          </DropdownMenu.Item>
-          <DropdownMenu.Item className="menu-item" asChild>
-            <a href={`/api/messages/${path}/source`} download>
-              <Download aria-hidden="true" className="icon" size={14} />
-              {t('downloadEml')}
-            </a>
-          </DropdownMenu.Item>
-        </DropdownMenu.Content>
-      </DropdownMenu.Portal>
-    </DropdownMenu.Root>
+    <DeferredMenu
+      load={loadMessageMenu}
+      trigger={{
+        className: 'icon-button',
+        label: t('more'),
+        children: <MoreHorizontal aria-hidden="true" className="icon" size={16} />,
+      }}
+      menu={props}
+    />
   );
 }
