@@ -31,6 +31,23 @@ describe('messagesToAnnounce', () => {
     ]);
   });
 
+  it('announces a mail that arrived in the second the page opened (INTERNALDATE has whole seconds)', () => {
+    const opened = Date.UTC(2026, 10, 30, 14, 55, 32, 400);
+    const sameSecond = {
+      id: 'same',
+      seen: false,
+      receivedAt: new Date(Date.UTC(2026, 10, 30, 14, 55, 32)),
+    };
+    const secondBefore = {
+      id: 'before',
+      seen: false,
+      receivedAt: new Date(Date.UTC(2026, 10, 30, 14, 55, 31)),
+    };
+    expect(
+      messagesToAnnounce([sameSecond, secondBefore], opened, new Set()).map((item) => item.id),
+    ).toEqual(['same']);
+  });
+
   it('keeps a burst to the newest few', () => {
     expect(messagesToAnnounce(items, 0, new Set(), 1).map((item) => item.id)).toEqual(['new2']);
   });

@@ -22,6 +22,11 @@ export function notificationState(
  * The messages to announce: unread ones that arrived after `since` (ms since the epoch)
  * and were not announced yet, oldest first, at most `limit` (a sync of many at once is one
  * burst, not a wall of notifications). Pure.
+ *
+ * `receivedAt` is the server's INTERNALDATE, which has whole seconds (RFC 3501 §9
+ * date-time): a mail that arrives in the same second as `since` carries a time up to a
+ * second before it, so arrival is compared at the second — a miss found by the e2e test
+ * when the mail came 0.4 s after the page opened.
  */
 export function messagesToAnnounce<T extends { id: string; seen: boolean; receivedAt: Date }>(
   items: readonly T[],
@@ -29,8 +34,11 @@ export function messagesToAnnounce<T extends { id: string; seen: boolean; receiv
   announced: ReadonlySet<string>,
   limit = 3,
 ): T[] {
+  const fromSecond = Math.floor(since / 1000) * 1000;
   return items
-    .filter((item) => !item.seen && item.receivedAt.getTime() > since && !announced.has(item.id))
+    .filter(
+      (item) => !item.seen && item.receivedAt.getTime() >= fromSecond && !announced.has(item.id),
+    )
     .sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime())
     .slice(-limit);
 }
