@@ -33,6 +33,7 @@ test('a folder is created, renamed and deleted through its menu, from the keyboa
   await page.keyboard.press('Enter');
   const menu = page.getByRole('menu');
   await expect(menu.getByRole('menuitem', { name: 'Rename…' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/folder-menu-open.png' });
   await page.keyboard.press('Escape');
   await expect(menu).toHaveCount(0);
   await expect(mailbox.getByRole('button', { name: `Actions for folder ${first}` })).toBeFocused();
