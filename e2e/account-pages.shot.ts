@@ -1,6 +1,5 @@
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { chooseLook } from './ui-fixture';
+import { chooseLook, screenshotPath } from './ui-fixture';
 
 /**
  * docs/screenshots/account-<page>-<locale>-<width>.png: the account pages a signed-out
@@ -8,7 +7,6 @@ import { chooseLook } from './ui-fixture';
  * for a reset link, choosing a new password, confirming an address) in both languages,
  * at desktop and phone width.
  */
-const OUT = path.resolve(import.meta.dirname, '../docs/screenshots');
 const PAGES = [
   ['sign-in', '/sign-in'],
   ['check-mail', '/check-mail'],
@@ -34,7 +32,7 @@ test('screenshots of the account pages', async ({ page, context, baseURL }) => {
         await page.goto(url);
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
         await expect(page.locator('html')).toHaveAttribute('lang', locale);
-        await page.screenshot({ path: path.join(OUT, `account-${name}-${locale}-${size}.png`) });
+        await page.screenshot({ path: screenshotPath(`account-${name}-${locale}-${size}.png`) });
       }
     }
   }

@@ -1,9 +1,8 @@
 import crypto from 'node:crypto';
 import { readFile, truncate, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { deliverMessage } from '@youjian/mailstack';
-import { linkAliceAndBob, signUp } from './ui-fixture';
+import { linkAliceAndBob, screenshotPath, signUp } from './ui-fixture';
 
 /**
  * Writing mail with files, as a new user does it: alice@qq.test attaches a 5 MB report
@@ -12,8 +11,6 @@ import { linkAliceAndBob, signUp } from './ui-fixture';
  * bob@163.test; in bob's inbox the file shows under its name and downloads byte for byte.
  * Then a reply being written is photographed at desktop and phone width, in both languages.
  */
-/** The README's screenshots (docs/screenshots at the repository's root, whatever the cwd). */
-const SCREENSHOTS = path.resolve(import.meta.dirname, '../docs/screenshots');
 const run = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
 const subject = `季度报告 ${run}`;
 const fileName = '季度报告.pdf';
@@ -154,14 +151,14 @@ test('a 5 MB file with a Chinese name goes from alice to bob intact; a too-large
   await expect(reply.getByRole('blockquote').or(reply.locator('blockquote'))).toContainText(
     '请周五前回复',
   );
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'reply-compose-desktop-en.png') });
+  await page.screenshot({ path: screenshotPath('reply-compose-desktop-en.png') });
   await page.setViewportSize({ width: 390, height: 844 });
   await expect(reply.getByRole('button', { name: 'Send', exact: true })).toBeInViewport();
   const overflow = await page.evaluate(
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
   expect(overflow).toBeLessThanOrEqual(0);
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'reply-compose-phone-en.png') });
+  await page.screenshot({ path: screenshotPath('reply-compose-phone-en.png') });
 
   // the same in Chinese, as a user who chose 中文 (the cookie Settings writes)
   await reply.getByRole('button', { name: 'Cancel' }).click();
@@ -181,8 +178,8 @@ test('a 5 MB file with a Chinese name goes from alice to bob intact; a too-large
     /在 \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}，.*写道：/,
   );
   await expect(zh.getByLabel('正文', { exact: true })).not.toContainText('wrote:');
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'reply-compose-desktop-zh-CN.png') });
+  await page.screenshot({ path: screenshotPath('reply-compose-desktop-zh-CN.png') });
   await page.setViewportSize({ width: 390, height: 844 });
   await expect(zh.getByRole('button', { name: '发送', exact: true })).toBeInViewport();
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'reply-compose-phone-zh-CN.png') });
+  await page.screenshot({ path: screenshotPath('reply-compose-phone-zh-CN.png') });
 });

@@ -1,14 +1,12 @@
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { deliverMessage } from '@youjian/mailstack';
-import { chooseLook, linkMailbox, signUp } from './ui-fixture';
+import { chooseLook, linkMailbox, screenshotPath, signUp } from './ui-fixture';
 
 /**
  * docs/screenshots/conversation-thread-<width>-<locale>.png: a conversation of three
  * messages (two folded, the newest open) at desktop (1280×800) and phone (390×844) width,
  * in English and Chinese, light theme. Part of `npm run screenshots`.
  */
-const OUT = path.resolve(import.meta.dirname, '../docs/screenshots');
 const run = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
 const subject = `项目进度 第三季度 ${run}`;
 const b64 = (text: string) => `=?UTF-8?B?${Buffer.from(text).toString('base64')}?=`;
@@ -90,7 +88,7 @@ test('screenshots of a conversation', async ({ page, context, baseURL }) => {
       await expect(articles).toHaveCount(3);
       await expect(articles.nth(2).getByTestId('message-text')).toBeVisible();
       await expect(articles.nth(0).getByTestId('message-text')).toHaveCount(0);
-      await page.screenshot({ path: path.join(OUT, `conversation-thread-${width}-${locale}.png`) });
+      await page.screenshot({ path: screenshotPath(`conversation-thread-${width}-${locale}.png`) });
     }
   }
 });

@@ -1,14 +1,12 @@
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { compose, failingSender } from './outbox-fixture';
-import { chooseLook, linkAliceAndBob, signUp } from './ui-fixture';
+import { chooseLook, linkAliceAndBob, screenshotPath, signUp } from './ui-fixture';
 
 /**
  * docs/screenshots/outbox-<locale>.png: the Outbox at 1280×800 with a scheduled mail and
  * one the provider refused (reason, Retry, Edit, Cancel); phone-width pictures (390×844)
  * go to test-results only, to be looked at.
  */
-const OUT = path.resolve(import.meta.dirname, '../docs/screenshots');
 const run = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
 const userEmail = `e2e-outbox-shot-${run}@example.test`;
 
@@ -39,7 +37,7 @@ test('the Outbox in English and Chinese', async ({ page, context, baseURL }, tes
   for (const locale of ['en', 'zh-CN'] as const) {
     await chooseLook(context, baseURL ?? '', { locale, theme: 'light' });
     for (const [width, height, where] of [
-      [1280, 800, path.join(OUT, `outbox-${locale}.png`)],
+      [1280, 800, screenshotPath(`outbox-${locale}.png`)],
       [390, 844, testInfo.outputPath(`outbox-${locale}-phone.png`)],
     ] as const) {
       await page.setViewportSize({ width, height });

@@ -1,8 +1,7 @@
-import path from 'node:path';
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { deliverMessage } from '@youjian/mailstack';
 import pg from 'pg';
-import { linkAliceAndBob, readSingleMessages, signUp } from './ui-fixture';
+import { linkAliceAndBob, readSingleMessages, screenshotPath, signUp } from './ui-fixture';
 
 /**
  * Answering mail as a new user does it: bob@163.test replies to a mail from alice@qq.test
@@ -10,8 +9,6 @@ import { linkAliceAndBob, readSingleMessages, signUp } from './ui-fixture';
  * list); reply all writes to everyone but the user's own mailboxes; a forward and a
  * forward as attachment reach alice with their attachment.
  */
-/** The README's screenshots (docs/screenshots at the repository's root, whatever the cwd). */
-const SCREENSHOTS = path.resolve(import.meta.dirname, '../docs/screenshots');
 const run = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
 const subject = `季度报告 ${run}`;
 const forwardedSubject = `预算 ${run}`;
@@ -177,7 +174,7 @@ test('bob replies, replies to all and forwards mail from alice; each reaches her
     }),
   ).toBe(true);
   await page.keyboard.type('收到，三点见。');
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'reply-compose.png') });
+  await page.screenshot({ path: screenshotPath('reply-compose.png') });
   const sendClicked = Date.now();
   await compose.getByRole('button', { name: 'Send', exact: true }).click();
 
@@ -235,7 +232,7 @@ test('bob replies, replies to all and forwards mail from alice; each reaches her
   await expect(forwarded).toContainText('---------- Forwarded message ----------');
   await expect(forwarded).toContainText('From: 爱丽丝 <alice@qq.test>');
   await compose.getByLabel('To', { exact: true }).fill('alice@qq.test');
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'forward-compose.png') });
+  await page.screenshot({ path: screenshotPath('forward-compose.png') });
   await compose.getByRole('button', { name: 'Send', exact: true }).click();
   await openFolder(page, 'alice@qq.test', /收件箱|Inbox/i);
   await openMessage(page, `Fwd: ${forwardedSubject}`);

@@ -1,13 +1,11 @@
-import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
-import { chooseLook, LOOKS, userWithMail } from './ui-fixture';
+import { chooseLook, LOOKS, screenshotPath, userWithMail } from './ui-fixture';
 
 /**
  * docs/screenshots/<page>-<locale>-<theme>.png for the inbox, a conversation, compose,
  * settings (top, Mailboxes, Your Youjian account) and the phone layout (390×844: list,
  * message, reply), in both languages and both themes.
  */
-const OUT = path.resolve(import.meta.dirname, '../docs/screenshots');
 const COMPOSE = { en: 'Compose', 'zh-CN': '写信' } as const;
 const REPLY = { en: 'Reply', 'zh-CN': '回复' } as const;
 const SEND = { en: 'Send', 'zh-CN': '发送' } as const;
@@ -16,7 +14,7 @@ const ACCOUNT = { en: 'Your Youjian account', 'zh-CN': '你的 Youjian 账号' }
 const MAILBOXES = { en: 'Mailboxes', 'zh-CN': '邮箱' } as const;
 
 async function shoot(page: Page, name: string) {
-  await page.screenshot({ path: path.join(OUT, `${name}.png`) });
+  await page.screenshot({ path: screenshotPath(`${name}.png`) });
 }
 
 test('screenshots of every main page', async ({ page, context, baseURL }) => {

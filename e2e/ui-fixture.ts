@@ -1,7 +1,16 @@
+import path from 'node:path';
 import { type BrowserContext, expect, type Page } from '@playwright/test';
 import { deliverMessage } from '@youjian/mailstack';
 import { lastAccountMailUid, waitForAccountMail } from '@youjian/mailstack/account-mail';
 import { ACCOUNT_MAIL_SUBJECTS } from '../packages/auth/src/account-messages';
+
+/**
+ * Where a README screenshot named `name` (e.g. `outbox-en.png`) is written: docs/screenshots
+ * at the repository's root, whatever the Playwright run's working directory.
+ */
+export function screenshotPath(name: string): string {
+  return path.resolve(import.meta.dirname, '../docs/screenshots', name);
+}
 
 /**
  * What a person does after pressing Sign up (`submit`): the "check your mail" page, then
