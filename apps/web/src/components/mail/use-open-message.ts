@@ -48,6 +48,8 @@ type OpenedMessage = RouterOutputs['messages']['get'];
  * click just after the list appeared would otherwise race its own read-ahead.
  */
 const readsAhead = new Map<string, Promise<OpenedMessage | null>>();
+const readAheadKey = (accountId: string | null, messageId: string | null) =>
+  `${accountId} ${messageId}`;
 
 /**
  * Notes that `answer` is messages.peek's read of the message, until it settles; takes ids,
@@ -58,7 +60,7 @@ export function noteReadAhead(
   messageId: string,
   answer: Promise<OpenedMessage | null>,
 ): void {
-  const ref = `${accountId} ${messageId}`;
+  const ref = readAheadKey(accountId, messageId);
   readsAhead.set(ref, answer);
   const forget = () => readsAhead.delete(ref);
   answer.then(forget, forget);
@@ -84,7 +86,7 @@ export function openMessageOptions(
   return {
     ...options,
     queryFn: async (context: Parameters<typeof ask>[0]): Promise<OpenedMessage> => {
-      const ahead = readsAhead.get(`${accountId} ${messageId}`);
+      const ahead = readsAhead.get(readAheadKey(accountId, messageId));
       const peeked = ahead && (await ahead.catch(() => null));
       return peeked ?? ask(context);
     },

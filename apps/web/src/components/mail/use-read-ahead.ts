@@ -20,9 +20,9 @@ const SETTLE_MS = 150;
  * already in the mirror — nothing is fetched from the mail server for a row that merely
  * scrolled by) and, when reading by conversation, its conversation. At once for the first
  * rows, then once the list has rested; each row once per list; rows already cached are left
- * alone; an open of a row whose read is on its way waits for it (openMessageOptions). tRPC batches the
- * reads into a few requests — not Next's prefetch of each row's page, which issue 11 found
- * aborted by the hundred.
+ * alone; an open of a row whose read is on its way waits for it (openMessageOptions). tRPC
+ * batches the reads into a few requests — not Next's prefetch of each row's page, which
+ * issue 11 found aborted by the hundred.
  */
 export function useReadAhead(rows: ReadonlyArray<{ accountId: string; id: string }>): void {
   const trpc = useTRPC();
